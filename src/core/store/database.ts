@@ -1,0 +1,64 @@
+import Database from 'better-sqlite3'
+import fs from 'node:fs'
+import path from 'node:path'
+import { WorkbenchError, messageOf } from '../../shared/errors'
+import { LATEST_SCHEMA_VERSION, migrations } from './migrations'
+
+export type Db = Database.Database
+
+export interface OpenOptions {
+  /** Absolute path of a better_sqlite3.node built for this runtime (Electron ships its own). */
+  nativeBinding?: string
+}
+
+/**
+ * Opens (creating if needed) the one Workbench database file, in WAL mode, and brings
+ * its schema up to date. Refuses a file written by a newer schema.
+ */
+export function openDatabase(file: string, options: OpenOptions = {}): Db {
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true })
+  } catch (err) {
+    throw new WorkbenchError('io', `cannot create the data folder ${path.dirname(file)}: ${messageOf(err)}`)
+  }
+  let db: Db
+  try {
+    db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {})
+    db.pragma('journal_mode = WAL')
+  } catch (err) {
+    throw new WorkbenchError(
+      'io',
+      `cannot open the database ${file}: ${messageOf(err)}. Check the path, or pass --db FILE / KYC_HOOKS_DB to use another file`
+    )
+  }
+  // NORMAL is durable across application crashes in WAL mode (only an OS crash or power
+  // loss can drop the last transactions), which is the right trade for a local tool.
+  db.pragma('synchronous = NORMAL')
+  db.pragma('foreign_keys = ON')
+  db.pragma('busy_timeout = 5000')
+  try {
+    migrate(db, file)
+  } catch (err) {
+    db.close()
+    throw err
+  }
+  return db
+}
+
+function migrate(db: Db, file: string): void {
+  const current = db.pragma('user_version', { simple: true }) as number
+  if (current > LATEST_SCHEMA_VERSION) {
+    throw new WorkbenchError(
+      'newer-schema',
+      `the database ${file} has schema version ${current}, but this Workbench knows only up to ${LATEST_SCHEMA_VERSION}: ` +
+        'it was written by a newer version. Update the Workbench, or pass --db FILE to use another database'
+    )
+  }
+  for (const migration of migrations) {
+    if (migration.version <= current) continue
+    db.transaction(() => {
+      db.exec(migration.sql)
+      db.pragma(`user_version = ${migration.version}`)
+    })()
+  }
+}

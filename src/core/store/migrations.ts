@@ -1,0 +1,145 @@
+/**
+ * Numbered, forward-only migrations. `PRAGMA user_version` holds the number of the last
+ * one applied; a database whose number is higher than the code knows was written by a
+ * newer Workbench and is refused with a clear error rather than misread.
+ *
+ * Conventions: times are ISO 8601 UTC text; bodies are BLOBs (exact bytes); headers are
+ * JSON arrays of [name, value] pairs in the order and case they travelled.
+ */
+export interface Migration {
+  version: number
+  name: string
+  sql: string
+}
+
+export const migrations: Migration[] = [
+  {
+    version: 1,
+    name: 'initial',
+    sql: `
+      CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      );
+
+      CREATE TABLE credentials (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        api_key TEXT NOT NULL,
+        secret TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        retired_at TEXT,
+        valid_until TEXT
+      );
+
+      CREATE TABLE listeners (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        host TEXT NOT NULL,
+        port INTEGER NOT NULL,
+        protocol TEXT NOT NULL CHECK (protocol IN ('https', 'http')),
+        secrets TEXT NOT NULL,
+        use_api_secret INTEGER NOT NULL,
+        rule TEXT NOT NULL,
+        forward_to TEXT,
+        body_limit_bytes INTEGER NOT NULL,
+        auto_start INTEGER NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+
+      CREATE TABLE captures (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        listener_id TEXT,
+        source TEXT NOT NULL,
+        received_at TEXT NOT NULL,
+        method TEXT NOT NULL,
+        path TEXT NOT NULL,
+        query TEXT NOT NULL,
+        http_version TEXT NOT NULL,
+        remote_address TEXT NOT NULL,
+        headers TEXT NOT NULL,
+        body BLOB NOT NULL,
+        body_size INTEGER NOT NULL,
+        body_sha256 TEXT NOT NULL,
+        body_truncated INTEGER NOT NULL,
+        event TEXT,
+        signature_status TEXT NOT NULL,
+        signature_verdict TEXT NOT NULL,
+        schema_status TEXT NOT NULL,
+        schema_verdict TEXT NOT NULL,
+        duplicate_of TEXT,
+        response TEXT NOT NULL,
+        response_status INTEGER,
+        forward TEXT
+      );
+      CREATE INDEX captures_by_listener_body ON captures (listener_id, body_sha256);
+      CREATE INDEX captures_by_event ON captures (event);
+
+      CREATE TABLE endpoints (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        url TEXT NOT NULL,
+        active INTEGER NOT NULL,
+        headers TEXT NOT NULL,
+        timeout_ms INTEGER NOT NULL,
+        allow_local_http INTEGER NOT NULL,
+        insecure_tls INTEGER NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+
+      CREATE TABLE messages (
+        id TEXT PRIMARY KEY,
+        event TEXT,
+        body BLOB NOT NULL,
+        signature TEXT,
+        created_at TEXT NOT NULL,
+        origin_kind TEXT NOT NULL,
+        origin_id TEXT
+      );
+
+      CREATE TABLE deliveries (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        message_id TEXT NOT NULL REFERENCES messages (id) ON DELETE CASCADE,
+        endpoint_id TEXT,
+        endpoint_name TEXT NOT NULL,
+        url TEXT NOT NULL,
+        request_headers TEXT NOT NULL,
+        timeout_ms INTEGER NOT NULL,
+        insecure_tls INTEGER NOT NULL,
+        ca_file TEXT,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'success', 'error')),
+        attempt_count INTEGER NOT NULL DEFAULT 0,
+        retry_schedule TEXT NOT NULL,
+        next_attempt_at TEXT,
+        last_response_code INTEGER,
+        last_response TEXT,
+        last_error TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE INDEX deliveries_due ON deliveries (status, next_attempt_at);
+
+      CREATE TABLE attempts (
+        id TEXT PRIMARY KEY,
+        delivery_id TEXT NOT NULL REFERENCES deliveries (id) ON DELETE CASCADE,
+        number INTEGER NOT NULL,
+        started_at TEXT NOT NULL,
+        duration_ms REAL NOT NULL,
+        request_url TEXT NOT NULL,
+        request_headers TEXT NOT NULL,
+        response_code INTEGER,
+        response_headers TEXT NOT NULL,
+        response_body BLOB NOT NULL,
+        response_truncated INTEGER NOT NULL,
+        error TEXT,
+        outcome TEXT NOT NULL CHECK (outcome IN ('success', 'error'))
+      );
+      CREATE INDEX attempts_by_delivery ON attempts (delivery_id, number);
+    `
+  }
+]
+
+export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1].version

@@ -1,0 +1,196 @@
+/**
+ * The one contract between the engine and every UI transport (Electron IPC, HTTP +
+ * WebSocket). Each method names its zod input and output; each pushed event names its
+ * payload. The dispatcher (src/shared/dispatcher.ts) validates against this, the
+ * renderer's typed client is derived from it, and the Workbench implements it.
+ * Method names are `namespace.verb`: the namespace is the Workbench service.
+ */
+import { z } from 'zod'
+import {
+  Capture,
+  CaptureFilter,
+  CaptureSummary,
+  Credentials,
+  Delivery,
+  DeliveryDetail,
+  DeliveryFilter,
+  Endpoint,
+  EndpointInput,
+  EventName,
+  HeaderPair,
+  Listener,
+  ListenerInput,
+  ListenerState,
+  Attempt,
+  Settings,
+  SignatureVerdict,
+  SchemaVerdict
+} from './models'
+
+const Empty = z.object({}).default({})
+const Id = z.object({ id: z.string().min(1) })
+const Ok = z.object({ ok: z.literal(true) })
+
+function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
+  return { input, output }
+}
+
+export const EventInfo = z.object({
+  name: EventName,
+  group: z.enum(['submission', 'invitation', 'aml']),
+  description: z.string(),
+  /** True when the docs show this event's data fields; false when we modelled them (inferred). */
+  documented: z.boolean()
+})
+
+export const SendResult = z.object({
+  messageId: z.string(),
+  signature: z.string(),
+  /** One per target, after its first attempt finished (later retries arrive as events). */
+  deliveries: z.array(Delivery)
+})
+
+/** A one-off target that is not a saved endpoint (CLI `send --to`, replay). */
+export const AdHocTarget = z.object({
+  url: z.string().min(1),
+  headers: z.array(HeaderPair).default([]),
+  timeoutMs: z.number().int().min(100).max(600_000).default(10_000),
+  allowLocalHttp: z.boolean().default(true),
+  insecureTls: z.boolean().default(false),
+  /** Extra CA certificate (PEM file path) to trust for this target. */
+  caFile: z.string().optional()
+})
+export type AdHocTarget = z.input<typeof AdHocTarget>
+
+export const ReplayMode = z.enum(['as-is', 'resign', 'edited'])
+
+export const AppInfo = z.object({
+  version: z.string(),
+  dataDir: z.string(),
+  dbFile: z.string(),
+  caCertPath: z.string(),
+  transport: z.enum(['ipc', 'web'])
+})
+
+export const methods = {
+  'app.info': method(Empty, AppInfo),
+
+  'catalog.list': method(Empty, z.array(EventInfo)),
+  'catalog.template': method(z.object({ event: EventName }), z.object({ body: z.string() })),
+  'catalog.schema': method(z.object({ event: EventName }), z.object({ schema: z.record(z.string(), z.unknown()) })),
+  'catalog.validate': method(z.object({ body: z.string() }), SchemaVerdict),
+
+  'signing.sign': method(z.object({ body: z.string(), secret: z.string().min(1) }), z.object({ signature: z.string() })),
+  /** Verify a pasted body + header. `useStored` adds the Workbench's current and in-grace secrets. */
+  'signing.verify': method(
+    z.object({
+      body: z.string(),
+      signature: z.string(),
+      secrets: z.array(z.string()).default([]),
+      useStored: z.boolean().default(true)
+    }),
+    SignatureVerdict
+  ),
+
+  'credentials.get': method(Empty, Credentials.nullable()),
+  'credentials.create': method(Empty, Credentials),
+  'credentials.rotate': method(z.object({ graceHours: z.number().min(0).max(24 * 30).default(24) }), Credentials),
+
+  'listeners.list': method(Empty, z.array(Listener)),
+  'listeners.create': method(ListenerInput, Listener),
+  'listeners.update': method(z.object({ id: z.string(), patch: ListenerInput.partial() }), Listener),
+  'listeners.remove': method(Id, Ok),
+  'listeners.start': method(Id, ListenerState),
+  'listeners.stop': method(Id, ListenerState),
+
+  'captures.list': method(CaptureFilter, z.object({ items: z.array(CaptureSummary), total: z.number().int() })),
+  'captures.get': method(Id, Capture),
+  'captures.delete': method(z.object({ ids: z.array(z.string()).min(1) }), z.object({ deleted: z.number().int() })),
+  'captures.clear': method(z.object({ listenerId: z.string().optional() }).default({}), z.object({ deleted: z.number().int() })),
+  'captures.curl': method(Id, z.object({ command: z.string() })),
+
+  'replay.capture': method(
+    z.object({
+      id: z.string(),
+      url: z.string().min(1),
+      mode: ReplayMode.default('as-is'),
+      /** For `resign` and `edited`: the secret to sign with; defaults to the Workbench's API secret. */
+      secret: z.string().optional(),
+      /** For `edited`: the new body text. */
+      body: z.string().optional(),
+      insecureTls: z.boolean().default(false)
+    }),
+    SendResult
+  ),
+
+  'endpoints.list': method(Empty, z.array(Endpoint)),
+  'endpoints.create': method(EndpointInput, Endpoint),
+  'endpoints.update': method(z.object({ id: z.string(), patch: EndpointInput.partial() }), Endpoint),
+  'endpoints.remove': method(Id, Ok),
+
+  /**
+   * Sign `body` (exact bytes of the UTF-8 text) and deliver it: to the named endpoints, or to
+   * ad-hoc `to` targets, or, when neither is given, to every active endpoint.
+   */
+  'send.event': method(
+    z.object({
+      event: EventName,
+      body: z.string(),
+      endpointIds: z.array(z.string()).optional(),
+      to: z.array(AdHocTarget).optional(),
+      /** Sign with this secret instead of the Workbench's API secret. */
+      secret: z.string().min(1).optional(),
+      origin: z.enum(['compose', 'test', 'cli']).default('compose')
+    }),
+    SendResult
+  ),
+
+  'deliveries.list': method(DeliveryFilter, z.object({ items: z.array(Delivery), total: z.number().int() })),
+  'deliveries.get': method(Id, DeliveryDetail),
+  'deliveries.retryNow': method(Id, Delivery),
+  'deliveries.resend': method(Id, SendResult),
+
+  'exchange.export': method(
+    z.object({ format: z.enum(['har', 'ndjson']), ids: z.array(z.string()).optional() }),
+    z.object({ filename: z.string(), content: z.string() })
+  ),
+  'exchange.importHar': method(z.object({ content: z.string() }), z.object({ imported: z.number().int() })),
+
+  'tls.ca': method(Empty, z.object({ path: z.string(), pem: z.string(), fingerprint256: z.string() })),
+
+  'settings.get': method(Empty, Settings),
+  'settings.update': method(Settings.partial(), Settings)
+} as const
+
+export type Methods = typeof methods
+export type MethodName = keyof Methods
+export type MethodInput<M extends MethodName> = z.input<Methods[M]['input']>
+export type MethodParsedInput<M extends MethodName> = z.output<Methods[M]['input']>
+export type MethodOutput<M extends MethodName> = z.output<Methods[M]['output']>
+
+/** Events the engine pushes to every connected UI. */
+export const events = {
+  'capture.received': CaptureSummary,
+  'captures.deleted': z.object({ ids: z.array(z.string()), all: z.boolean() }),
+  'delivery.updated': Delivery,
+  'attempt.finished': Attempt,
+  'listener.state': ListenerState,
+  'listeners.changed': z.object({}),
+  'endpoints.changed': z.object({}),
+  'credentials.changed': z.object({}),
+  'settings.changed': Settings
+} as const
+
+export type Events = typeof events
+export type EventKey = keyof Events
+export type EventPayload<E extends EventKey> = z.output<Events[E]>
+
+/** Errors cross the boundary as plain data; `code` is stable, `message` is for people. */
+export const WireError = z.object({
+  code: z.string(),
+  message: z.string(),
+  details: z.unknown().optional()
+})
+export type WireError = z.infer<typeof WireError>
+
+export { HeaderPair }
