@@ -81,6 +81,12 @@ export const methods = {
   'catalog.validate': method(z.object({ body: z.string() }), SchemaVerdict),
 
   'signing.sign': method(z.object({ body: z.string(), secret: z.string().min(1) }), z.object({ signature: z.string() })),
+  /**
+   * The signature the Workbench would send for `body`, keyed with its current API secret
+   * (which never leaves the engine); null while no credentials exist. Feeds the composer's
+   * live X-SmartKYC-Signature preview.
+   */
+  'signing.signWithStored': method(z.object({ body: z.string() }), z.object({ signature: z.string().nullable() })),
   /** Verify a pasted body + header. `useStored` adds the Workbench's current and in-grace secrets. */
   'signing.verify': method(
     z.object({
