@@ -35,6 +35,23 @@ function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
   return { input, output }
 }
 
+type PatchShape<S extends z.ZodRawShape> = {
+  [K in keyof S]: z.ZodOptional<S[K] extends z.ZodDefault<infer T> ? T : S[K]>
+}
+
+/**
+ * A patch of `schema`: every field optional. Unlike zod 4's `.partial()`, which still fills
+ * in `.default()`s, an absent field stays absent, so an update changes only what it names.
+ */
+function patchOf<S extends z.ZodRawShape>(schema: z.ZodObject<S>): z.ZodObject<PatchShape<S>> {
+  const shape: Record<string, z.ZodType> = {}
+  for (const [key, field] of Object.entries(schema.shape)) {
+    const inner = field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : (field as z.ZodType)
+    shape[key] = inner.optional()
+  }
+  return z.object(shape) as unknown as z.ZodObject<PatchShape<S>>
+}
+
 export const EventInfo = z.object({
   name: EventName,
   group: z.enum(['submission', 'invitation', 'aml']),
@@ -104,7 +121,7 @@ export const methods = {
 
   'listeners.list': method(Empty, z.array(Listener)),
   'listeners.create': method(ListenerInput, Listener),
-  'listeners.update': method(z.object({ id: z.string(), patch: ListenerInput.partial() }), Listener),
+  'listeners.update': method(z.object({ id: z.string(), patch: patchOf(ListenerInput) }), Listener),
   'listeners.remove': method(Id, Ok),
   'listeners.start': method(Id, ListenerState),
   'listeners.stop': method(Id, ListenerState),
@@ -131,7 +148,7 @@ export const methods = {
 
   'endpoints.list': method(Empty, z.array(Endpoint)),
   'endpoints.create': method(EndpointInput, Endpoint),
-  'endpoints.update': method(z.object({ id: z.string(), patch: EndpointInput.partial() }), Endpoint),
+  'endpoints.update': method(z.object({ id: z.string(), patch: patchOf(EndpointInput) }), Endpoint),
   'endpoints.remove': method(Id, Ok),
 
   /**
@@ -165,7 +182,7 @@ export const methods = {
   'tls.ca': method(Empty, z.object({ path: z.string(), pem: z.string(), fingerprint256: z.string() })),
 
   'settings.get': method(Empty, Settings),
-  'settings.update': method(Settings.partial(), Settings)
+  'settings.update': method(patchOf(Settings), Settings)
 } as const
 
 export type Methods = typeof methods
