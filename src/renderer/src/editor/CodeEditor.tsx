@@ -1,0 +1,172 @@
+/**
+ * A Monaco editor behind a small controlled-component API. Until Monaco has loaded (it is
+ * a separate, lazily fetched chunk) the same text shows in a plain <pre> (read-only) or
+ * <textarea> (editable), so the first paint never waits for the editor and the text is
+ * usable at once. Content is always text: Monaco renders it, nothing is parsed as HTML.
+ */
+import { useEffect, useRef, useState } from 'react'
+import type * as MonacoApi from 'monaco-editor/editor'
+import { loadMonaco, currentMonacoTheme } from './monaco'
+import { bindSchema, unbindSchema, type EditorSchema } from './schemas'
+import './code-editor.css'
+
+export interface CodeEditorProps {
+  value: string
+  onChange?: (value: string) => void
+  readOnly?: boolean
+  language: 'json' | 'plaintext'
+  /** JSON Schema for completion, hover docs and squiggles (json only). */
+  schema?: EditorSchema
+  /** CSS height; numbers are pixels. Defaults to 320. */
+  height?: number | string
+  /** Accessible name of the text area (getByLabel finds it). */
+  ariaLabel: string
+  testId?: string
+  /** Called on Ctrl/Cmd+Enter inside the editor (e.g. "send"). */
+  onSubmit?: () => void
+}
+
+let modelCounter = 0
+
+/** Controlled Monaco editor; see CodeEditorProps. */
+export default function CodeEditor(props: CodeEditorProps) {
+  const { value, onChange, readOnly = false, language, schema, height = 320, ariaLabel, testId, onSubmit } = props
+  const hostRef = useRef<HTMLDivElement>(null)
+  const editorRef = useRef<MonacoApi.editor.IStandaloneCodeEditor | null>(null)
+  const [ready, setReady] = useState(false)
+  const [loadError, setLoadError] = useState<string | null>(null)
+  // The model URI is fixed for the component's life: schemas bind to it by fileMatch.
+  const [modelUri] = useState(() => `inmemory://kyc/editor-${++modelCounter}.${language === 'json' ? 'json' : 'txt'}`)
+  // The text Monaco holds as far as React knows: compared with `value` instead of
+  // model.getValue(), because Monaco strips a BOM and would otherwise loop forever.
+  const shownRef = useRef(value)
+  // Latest callbacks without re-creating the editor.
+  const onChangeRef = useRef(onChange)
+  const onSubmitRef = useRef(onSubmit)
+  onChangeRef.current = onChange
+  onSubmitRef.current = onSubmit
+  const valueRef = useRef(value)
+  valueRef.current = value
+
+  useEffect(() => {
+    let disposed = false
+    let editor: MonacoApi.editor.IStandaloneCodeEditor | null = null
+    let model: MonacoApi.editor.ITextModel | null = null
+    loadMonaco()
+      .then((monaco) => {
+        if (disposed || !hostRef.current) return
+        const uri = monaco.Uri.parse(modelUri)
+        model = monaco.editor.getModel(uri) ?? monaco.editor.createModel(valueRef.current, language, uri)
+        shownRef.current = valueRef.current
+        editor = monaco.editor.create(hostRef.current, {
+          model,
+          readOnly,
+          ariaLabel,
+          theme: currentMonacoTheme(),
+          automaticLayout: true,
+          minimap: { enabled: false },
+          scrollBeyondLastLine: false,
+          fontSize: 12.5,
+          fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace',
+          tabSize: 2,
+          renderWhitespace: 'selection',
+          // Hostile bodies may carry bidi or invisible characters: make them visible.
+          unicodeHighlight: { ambiguousCharacters: true, invisibleCharacters: true },
+          wordWrap: readOnly ? 'on' : 'off',
+          fixedOverflowWidgets: true,
+          tabFocusMode: false,
+          lineNumbersMinChars: 3,
+          padding: { top: 6, bottom: 6 }
+        })
+        editor.onDidChangeModelContent(() => {
+          if (!model) return
+          // preserveBOM: the bytes matter here (signatures), so keep what the user has.
+          const next = model.getValue(monaco.editor.EndOfLinePreference.TextDefined, true)
+          shownRef.current = next
+          onChangeRef.current?.(next)
+        })
+        editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => onSubmitRef.current?.())
+        // Esc leaves the editor for the page (dialogs, keyboard navigation) when no widget is open.
+        editor.addCommand(monaco.KeyCode.Escape, () => (document.activeElement as HTMLElement | null)?.blur(), '!suggestWidgetVisible && !findWidgetVisible')
+        editorRef.current = editor
+        setReady(true)
+      })
+      .catch((err: unknown) => {
+        if (!disposed) setLoadError(err instanceof Error ? err.message : String(err))
+      })
+    return () => {
+      disposed = true
+      editor?.dispose()
+      model?.dispose()
+      editorRef.current = null
+    }
+    // The editor is created once; later prop changes are applied by the effects below.
+  }, [])
+
+  // Outside changes of `value` (reset to template, a new capture) replace the text.
+  useEffect(() => {
+    const editor = editorRef.current
+    const model = editor?.getModel()
+    if (!editor || !model || value === shownRef.current) return
+    shownRef.current = value
+    if (readOnly) {
+      model.setValue(value)
+    } else {
+      // An edit operation rather than setValue keeps undo (Ctrl+Z undoes a reset).
+      editor.pushUndoStop()
+      editor.executeEdits('external', [{ range: model.getFullModelRange(), text: value }])
+      editor.pushUndoStop()
+    }
+  }, [value, ready, readOnly])
+
+  useEffect(() => {
+    editorRef.current?.updateOptions({ readOnly, ariaLabel })
+  }, [readOnly, ariaLabel, ready])
+
+  useEffect(() => {
+    const model = editorRef.current?.getModel()
+    if (!model || model.getLanguageId() === language) return
+    void loadMonaco().then((monaco) => monaco.editor.setModelLanguage(model, language))
+  }, [language, ready])
+
+  // Depend on the parts, not the wrapper object, so an inline `schema={{...}}` does not rebind every render.
+  const schemaUri = schema?.uri
+  const schemaBody = schema?.schema
+  useEffect(() => {
+    if (language !== 'json' || !schemaUri || !schemaBody) return
+    void bindSchema(modelUri, { uri: schemaUri, schema: schemaBody })
+    return () => void unbindSchema(modelUri)
+  }, [language, modelUri, schemaUri, schemaBody])
+
+  const style = { height: typeof height === 'number' ? `${height}px` : height }
+  return (
+    <div className="code-editor" style={style} data-testid={testId} data-ready={ready ? 'true' : 'false'}>
+      {!ready &&
+        (readOnly ? (
+          <pre className="code-editor__fallback" aria-label={ariaLabel} tabIndex={0}>
+            {value}
+          </pre>
+        ) : (
+          <textarea
+            className="code-editor__fallback"
+            aria-label={ariaLabel}
+            value={value}
+            spellCheck={false}
+            onChange={(e) => onChange?.(e.target.value)}
+            onKeyDown={(e) => {
+              if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') {
+                e.preventDefault()
+                onSubmit?.()
+              }
+            }}
+          />
+        ))}
+      {loadError && !ready && (
+        <div className="code-editor__error" role="status">
+          Editor failed to load ({loadError}); plain text editing still works.
+        </div>
+      )}
+      <div ref={hostRef} className="code-editor__host" aria-hidden={!ready} />
+    </div>
+  )
+}
