@@ -1,0 +1,166 @@
+/**
+ * The one dispatcher every transport uses (Electron IPC in src/main, HTTP in src/server):
+ * it looks a method name up in the contract, parses the raw input with the method's zod
+ * schema, calls `workbench[ns][verb]` and turns whatever happens into a BridgeReply.
+ * Because both transports go through here, they cannot drift in what they accept.
+ *
+ * Outputs are validated too, always (not only in development): our payloads are small
+ * enough that the parse costs little, and a mismatch is a bug we want to see as a clear
+ * `internal` error instead of a renderer that breaks somewhere far away. Parsing also
+ * strips fields the contract does not declare, so internal columns never leak to the UI.
+ *
+ * No node:* imports: the renderer may import this file's types.
+ */
+import type { z } from 'zod'
+import type { BridgeReply } from './bridge'
+import { methods, type MethodName, type MethodOutput, type MethodParsedInput } from './contract'
+import { messageOf } from './errors'
+
+type Namespace = MethodName extends `${infer NS}.${string}` ? NS : never
+
+/**
+ * What the dispatcher calls: for every contract method `ns.verb`, `target.ns.verb(input)`.
+ * It is core's WorkbenchApi (src/core/workbench-api.ts) restated here because the renderer's
+ * TypeScript project may not include core files; test/server/dispatcher.test.ts checks the
+ * two stay assignable.
+ */
+export type ContractTarget = {
+  [NS in Namespace]: {
+    [M in MethodName as M extends `${NS}.${infer Verb}` ? Verb : never]: (input: MethodParsedInput<M>) => Promise<MethodOutput<M>>
+  }
+}
+
+/** A zod issue reduced to JSON-safe data (paths may hold symbols; nested unions hold issues). */
+export interface WireIssue {
+  code: string
+  path: (string | number)[]
+  message: string
+  [extra: string]: unknown
+}
+
+export interface Dispatcher {
+  /** Runs one contract call; never throws, never rejects: every failure is `{ ok: false }`. */
+  dispatch(method: string, rawInput: unknown): Promise<BridgeReply<unknown>>
+  /** Every method name the contract declares, for transports that register one handler each. */
+  methods: MethodName[]
+}
+
+export interface DispatcherOptions {
+  /** Where contract violations by the engine (bad outputs, unexpected throws) are reported. */
+  log?: (message: string, details?: unknown) => void
+}
+
+type AnyService = Record<string, ((input: unknown) => Promise<unknown>) | undefined>
+
+const METHOD_NAMES = Object.keys(methods) as MethodName[]
+
+/** True for names the contract declares; guards against `__proto__`, `toString` and friends. */
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(methods, name)
+}
+
+/** Builds the dispatcher over a Workbench (or anything implementing the contract's namespaces). */
+export function createDispatcher(workbench: ContractTarget, options: DispatcherOptions = {}): Dispatcher {
+  const log = options.log ?? ((message: string, details?: unknown) => console.error(message, details ?? ''))
+
+  async function dispatch(method: string, rawInput: unknown): Promise<BridgeReply<unknown>> {
+    if (typeof method !== 'string' || !isMethodName(method)) {
+      return fail('bad-input', `unknown method ${JSON.stringify(String(method))}: see src/shared/contract.ts for the methods there are`)
+    }
+    const spec = methods[method]
+
+    // A call without input means "no options"; every method's input is an object.
+    const parsedInput = (spec.input as z.ZodType).safeParse(rawInput === undefined || rawInput === null ? {} : rawInput)
+    if (!parsedInput.success) {
+      const issues = toWireIssues(parsedInput.error.issues)
+      return fail('bad-input', `invalid input for "${method}": ${describeIssues(issues)}`, issues)
+    }
+
+    const [ns, verb] = splitMethod(method)
+    const service = (workbench as unknown as Record<string, AnyService | undefined>)[ns]
+    const fn = service && Object.prototype.hasOwnProperty.call(service, verb) ? service[verb] : undefined
+    if (typeof fn !== 'function') {
+      log(`dispatcher: the Workbench does not implement "${method}"`)
+      return fail('internal', `"${method}" is not implemented by this Workbench`)
+    }
+
+    let result: unknown
+    try {
+      result = await fn.call(service, parsedInput.data)
+    } catch (err) {
+      return errorReply(method, err, log)
+    }
+
+    const parsedOutput = (spec.output as z.ZodType).safeParse(result)
+    if (!parsedOutput.success) {
+      const issues = toWireIssues(parsedOutput.error.issues)
+      log(`dispatcher: "${method}" returned a result that breaks the contract`, issues)
+      return fail('internal', `"${method}" returned an invalid result (a Workbench bug): ${describeIssues(issues)}`, issues)
+    }
+    return { ok: true, result: parsedOutput.data }
+  }
+
+  return { dispatch, methods: [...METHOD_NAMES] }
+}
+
+function splitMethod(method: MethodName): [string, string] {
+  const dot = method.indexOf('.')
+  return [method.slice(0, dot), method.slice(dot + 1)]
+}
+
+function fail(code: string, message: string, details?: unknown): BridgeReply<never> {
+  return details === undefined ? { ok: false, error: { code, message } } : { ok: false, error: { code, message, details } }
+}
+
+/**
+ * WorkbenchError is recognised by shape as well as by class: the Electron main bundle and
+ * tsx can load errors.ts twice, and `instanceof` fails across two copies of a class.
+ */
+function errorReply(method: string, err: unknown, log: NonNullable<DispatcherOptions['log']>): BridgeReply<never> {
+  if (isWorkbenchErrorLike(err)) return fail(err.code, err.message, jsonSafe(err.details))
+  log(`dispatcher: "${method}" threw an unexpected error`, err)
+  return fail('internal', messageOf(err) || `"${method}" failed`)
+}
+
+function isWorkbenchErrorLike(err: unknown): err is { code: string; message: string; details?: unknown } {
+  return (
+    err instanceof Error &&
+    err.name === 'WorkbenchError' &&
+    typeof (err as { code?: unknown }).code === 'string' &&
+    typeof err.message === 'string'
+  )
+}
+
+/** Details must survive JSON (HTTP) and structured clone (IPC); anything else is dropped. */
+function jsonSafe(details: unknown): unknown {
+  if (details === undefined) return undefined
+  try {
+    return JSON.parse(JSON.stringify(details)) as unknown
+  } catch {
+    return undefined
+  }
+}
+
+function toWireIssues(issues: readonly z.core.$ZodIssue[]): WireIssue[] {
+  return issues.map((issue) => {
+    const { path, input: _input, ...rest } = issue as z.core.$ZodIssue & { input?: unknown }
+    const wire = jsonSafe(rest) as Record<string, unknown> | undefined
+    return {
+      ...(wire ?? {}),
+      code: String(issue.code),
+      path: path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
+      message: issue.message
+    } as WireIssue
+  })
+}
+
+/** `port: expected number, received string; name: too small` — for people, details carry the rest. */
+function describeIssues(issues: WireIssue[]): string {
+  const shown = issues.slice(0, 5).map((i) => `${i.path.length ? i.path.join('.') : '(input)'}: ${lowerFirst(i.message)}`)
+  if (issues.length > 5) shown.push(`and ${issues.length - 5} more`)
+  return shown.join('; ')
+}
+
+function lowerFirst(text: string): string {
+  return text.replace(/^Invalid input: /, '').replace(/^./, (c) => c.toLowerCase())
+}
