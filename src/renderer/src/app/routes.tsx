@@ -1,0 +1,24 @@
+/**
+ * The seven screens, in sidebar order (Ctrl/Cmd+1..7 follow it). Each is a lazy chunk so
+ * the first paint loads only the shell and the screen in view.
+ */
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react'
+import type { ScreenId } from './route-parse'
+
+export interface ScreenDef {
+  id: ScreenId
+  label: string
+  /** A short glyph for the sidebar; text, so no icon font or image is needed. */
+  glyph: string
+  component: LazyExoticComponent<ComponentType>
+}
+
+export const SCREENS: readonly ScreenDef[] = [
+  { id: 'inbox', label: 'Inbox', glyph: '⇣', component: lazy(() => import('../features/inbox/InboxScreen')) },
+  { id: 'listeners', label: 'Listeners', glyph: '◉', component: lazy(() => import('../features/listeners/ListenersScreen')) },
+  { id: 'compose', label: 'Compose & send', glyph: '✎', component: lazy(() => import('../features/compose/ComposeScreen')) },
+  { id: 'endpoints', label: 'Endpoints', glyph: '⇢', component: lazy(() => import('../features/endpoints/EndpointsScreen')) },
+  { id: 'deliveries', label: 'Deliveries', glyph: '≡', component: lazy(() => import('../features/deliveries/DeliveriesScreen')) },
+  { id: 'verify', label: 'Verify', glyph: '✓', component: lazy(() => import('../features/verify/VerifyScreen')) },
+  { id: 'settings', label: 'Settings', glyph: '⚙', component: lazy(() => import('../features/settings/SettingsScreen')) }
+]

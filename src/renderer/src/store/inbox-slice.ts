@@ -1,0 +1,258 @@
+/**
+ * The inbox: captured requests, newest first, filtered on the server, extended live by
+ * `capture.received`, with one capture open in the detail pane.
+ */
+import type { MethodInput, MethodOutput } from '../../../shared/contract'
+import type { Capture, CaptureSummary } from '../../../shared/models'
+import { call } from '../api/client'
+import { copyText } from '../app/clipboard'
+import { downloadText } from '../app/download'
+import { errorCode, errorMessage } from './errors'
+import { EMPTY_FILTERS, mergeLive, removeDeleted, toCaptureFilter, type InboxFilters } from './inbox-logic'
+import { nestedSetter, type SliceCreator } from './slice-helpers'
+
+export type ReplayInput = MethodInput<'replay.capture'>
+export type ReplayResult = MethodOutput<'replay.capture'>
+
+const LAST_REPLAY_URL_KEY = 'kyc.inbox.lastReplayUrl'
+/** Typing in the search box asks the server once the user pauses. */
+const SEARCH_DEBOUNCE_MS = 250
+
+export interface InboxSlice {
+  inbox: {
+    items: CaptureSummary[]
+    total: number
+    filters: InboxFilters
+    loading: boolean
+    loadingMore: boolean
+    loaded: boolean
+    /** Live captures that may match the active search but were not added (search is server-side). */
+    pendingMatches: number
+    selectedId: string | null
+    detail: Capture | null
+    detailLoading: boolean
+    detailError: string | null
+    /** Ids ticked for export or delete. */
+    checked: string[]
+    lastReplayUrl: string
+    load(): Promise<void>
+    loadMore(): Promise<void>
+    setFilters(patch: Partial<InboxFilters>): void
+    resetFilters(): void
+    select(id: string | null): Promise<void>
+    toggleChecked(id: string): void
+    setChecked(ids: string[]): void
+    applyLive(received: CaptureSummary[], deleted: { ids: string[]; all: boolean }[]): void
+    remove(ids: string[]): Promise<boolean>
+    copyCurl(id: string): Promise<void>
+    copyBody(text: string): Promise<void>
+    exportCaptures(format: 'har' | 'ndjson', ids?: string[]): Promise<void>
+    /** Replays a capture; the outcome is returned for the dialog to show inline (no toast). */
+    replay(input: ReplayInput): Promise<{ ok: true; result: ReplayResult } | { ok: false; error: string }>
+  }
+}
+
+function readLastReplayUrl(): string {
+  try {
+    return localStorage.getItem(LAST_REPLAY_URL_KEY) ?? ''
+  } catch {
+    return ''
+  }
+}
+
+export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
+  const patch = nestedSetter(set, 'inbox')
+  // Answers to a superseded list request (the filters moved on) are dropped.
+  let listGeneration = 0
+  let detailGeneration = 0
+  let searchTimer: ReturnType<typeof setTimeout> | null = null
+
+  return {
+    inbox: {
+      items: [],
+      total: 0,
+      filters: EMPTY_FILTERS,
+      loading: false,
+      loadingMore: false,
+      loaded: false,
+      pendingMatches: 0,
+      selectedId: null,
+      detail: null,
+      detailLoading: false,
+      detailError: null,
+      checked: [],
+      lastReplayUrl: readLastReplayUrl(),
+
+      async load() {
+        const generation = ++listGeneration
+        patch({ loading: true })
+        try {
+          const page = await call('captures.list', toCaptureFilter(get().inbox.filters))
+          if (generation !== listGeneration) return
+          patch({ items: page.items, total: page.total, loaded: true, pendingMatches: 0 })
+        } catch (err) {
+          if (generation === listGeneration) get().app.reportError(err, 'Loading captures')
+        } finally {
+          if (generation === listGeneration) patch({ loading: false })
+        }
+      },
+
+      async loadMore() {
+        const { items, total, loading, loadingMore, filters } = get().inbox
+        if (loading || loadingMore || items.length === 0 || items.length >= total) return
+        const generation = listGeneration
+        const beforeSeq = items[items.length - 1].seq
+        patch({ loadingMore: true })
+        try {
+          const page = await call('captures.list', toCaptureFilter(filters, beforeSeq))
+          if (generation !== listGeneration) return
+          patch((s) => {
+            const known = new Set(s.items.map((c) => c.id))
+            return { items: s.items.concat(page.items.filter((c) => !known.has(c.id))) }
+          })
+        } catch (err) {
+          get().app.reportError(err, 'Loading more captures')
+        } finally {
+          patch({ loadingMore: false })
+        }
+      },
+
+      setFilters(next) {
+        patch((s) => ({ filters: { ...s.filters, ...next } }))
+        if (searchTimer) clearTimeout(searchTimer)
+        const onlyText = Object.keys(next).length === 1 && 'q' in next
+        if (onlyText) {
+          searchTimer = setTimeout(() => void get().inbox.load(), SEARCH_DEBOUNCE_MS)
+        } else {
+          void get().inbox.load()
+        }
+      },
+
+      resetFilters() {
+        get().inbox.setFilters({ ...EMPTY_FILTERS })
+      },
+
+      async select(id) {
+        const generation = ++detailGeneration
+        if (id === null) {
+          patch({ selectedId: null, detail: null, detailError: null, detailLoading: false })
+          return
+        }
+        if (get().inbox.detail?.id === id) {
+          patch({ selectedId: id })
+          return
+        }
+        patch({ selectedId: id, detailLoading: true, detailError: null })
+        try {
+          const detail = await call('captures.get', { id })
+          if (generation === detailGeneration) patch({ detail, detailLoading: false })
+        } catch (err) {
+          if (generation !== detailGeneration) return
+          if (errorCode(err) === 'unauthorized') get().app.reportError(err)
+          patch({ detail: null, detailLoading: false, detailError: errorMessage(err) })
+        }
+      },
+
+      toggleChecked(id) {
+        patch((s) => ({ checked: s.checked.includes(id) ? s.checked.filter((x) => x !== id) : [...s.checked, id] }))
+      },
+
+      setChecked(ids) {
+        patch({ checked: ids })
+      },
+
+      applyLive(received, deleted) {
+        const s = get().inbox
+        let items = s.items
+        let total = s.total
+        let pendingMatches = s.pendingMatches
+        let reload = false
+        if (received.length > 0 && s.loaded) {
+          const merged = mergeLive(items, received, s.filters)
+          items = merged.items
+          total += merged.added
+          pendingMatches += merged.unknown
+        }
+        for (const d of deleted) {
+          // "all" may mean one listener's captures: the server knows which, so ask it.
+          if (d.all) reload = true
+          const before = items.length
+          items = removeDeleted(items, d.ids, false)
+          total -= before - items.length
+        }
+        const gone = new Set(deleted.flatMap((d) => d.ids))
+        const selectionGone = s.selectedId !== null && gone.has(s.selectedId)
+        patch({
+          items,
+          total: Math.max(total, items.length),
+          pendingMatches,
+          checked: gone.size ? s.checked.filter((id) => !gone.has(id)) : s.checked,
+          ...(selectionGone ? { detail: null, detailError: 'This capture was deleted.' } : {})
+        })
+        if (reload) void get().inbox.load()
+      },
+
+      async remove(ids) {
+        if (ids.length === 0) return false
+        try {
+          const { deleted } = await call('captures.delete', { ids })
+          get().inbox.applyLive([], [{ ids, all: false }])
+          get().app.toast('success', `Deleted ${deleted} capture${deleted === 1 ? '' : 's'}`)
+          return true
+        } catch (err) {
+          get().app.reportError(err, 'Deleting captures')
+          return false
+        }
+      },
+
+      async copyCurl(id) {
+        try {
+          const { command } = await call('captures.curl', { id })
+          await copyText(command)
+          get().app.toast('success', 'Copied the curl command')
+        } catch (err) {
+          get().app.reportError(err, 'Copying as curl')
+        }
+      },
+
+      async copyBody(text) {
+        try {
+          await copyText(text)
+          get().app.toast('success', 'Copied the body')
+        } catch (err) {
+          get().app.reportError(err, 'Copying the body')
+        }
+      },
+
+      async exportCaptures(format, ids) {
+        try {
+          const input = ids && ids.length > 0 ? { format, ids } : { format, ids: get().inbox.items.map((c) => c.id) }
+          if (input.ids.length === 0) {
+            get().app.toast('info', 'Nothing to export: the list is empty')
+            return
+          }
+          const { filename, content } = await call('exchange.export', input)
+          downloadText(filename, content, format === 'har' ? 'application/json' : 'application/x-ndjson')
+          get().app.toast('success', `Exported ${input.ids.length} capture${input.ids.length === 1 ? '' : 's'} as ${filename}`)
+        } catch (err) {
+          get().app.reportError(err, 'Exporting captures')
+        }
+      },
+
+      async replay(input) {
+        try {
+          try {
+            localStorage.setItem(LAST_REPLAY_URL_KEY, input.url)
+          } catch {
+            // Private windows may refuse storage; remembering the URL is a nicety.
+          }
+          patch({ lastReplayUrl: input.url })
+          return { ok: true, result: await call('replay.capture', input) }
+        } catch (err) {
+          if (errorCode(err) === 'unauthorized') get().app.reportError(err)
+          return { ok: false, error: errorMessage(err) }
+        }
+      }
+    }
+  }
+}
