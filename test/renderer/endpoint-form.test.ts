@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest'
+import {
+  emptyEndpointForm,
+  formFromEndpoint,
+  headerRow,
+  isLocalHost,
+  urlError,
+  validateEndpointForm
+} from '../../src/renderer/src/features/endpoints/endpoint-form'
+
+function form(patch: Partial<ReturnType<typeof emptyEndpointForm>>) {
+  return { ...emptyEndpointForm(), name: 'Staging', url: 'https://api.example.com/hooks', ...patch }
+}
+
+describe('endpoint form', () => {
+  it('accepts an HTTPS endpoint and builds the contract input', () => {
+    const { errors, input } = validateEndpointForm(
+      form({ headers: [headerRow('Authorization', 'Bearer t'), headerRow('', ''), headerRow('X-API-Key', 'k')], timeoutMs: '5000' })
+    )
+    expect(errors).toEqual({})
+    expect(input).toEqual({
+      name: 'Staging',
+      url: 'https://api.example.com/hooks',
+      active: true,
+      headers: [
+        ['Authorization', 'Bearer t'],
+        ['X-API-Key', 'k']
+      ],
+      timeoutMs: 5000,
+      allowLocalHttp: false,
+      insecureTls: false
+    })
+  })
+
+  it('refuses http:// unless the host is local and the box is ticked', () => {
+    expect(urlError('http://api.example.com/x', true)).toMatch(/requires HTTPS.*api\.example\.com/)
+    expect(urlError('http://localhost:3000/x', false)).toMatch(/Allow http:\/\/ for localhost/)
+    expect(urlError('http://localhost:3000/x', true)).toBeNull()
+    expect(urlError('http://127.0.0.1:3000/x', true)).toBeNull()
+    expect(urlError('http://[::1]:3000/x', true)).toBeNull()
+    expect(urlError('ftp://example.com', true)).toMatch(/not supported/)
+    expect(urlError('not a url', false)).toMatch(/"not a url" is not a URL/)
+    expect(urlError('https://', false)).toMatch(/Enter the endpoint URL/)
+  })
+
+  it('knows local hosts', () => {
+    expect(isLocalHost('localhost')).toBe(true)
+    expect(isLocalHost('app.localhost')).toBe(true)
+    expect(isLocalHost('127.1.2.3')).toBe(true)
+    expect(isLocalHost('[::1]')).toBe(true)
+    expect(isLocalHost('localhost.example.com')).toBe(false)
+    expect(isLocalHost('10.0.0.1')).toBe(false)
+  })
+
+  it('names the bad field and value', () => {
+    const bad = validateEndpointForm(form({ name: ' ', timeoutMs: '50', headers: [headerRow('Bad Name', 'x')] }))
+    expect(bad.input).toBeNull()
+    expect(bad.errors.name).toMatch(/name/)
+    expect(bad.errors.timeoutMs).toMatch(/"50"/)
+    expect(bad.errors.headers).toMatch(/"Bad Name" is not a valid header name/)
+    expect(validateEndpointForm(form({ headers: [headerRow('X-SmartKYC-Signature', 'x')] })).errors.headers).toMatch(/set by the Workbench/)
+    expect(validateEndpointForm(form({ headers: [headerRow('X-A', 'a\r\nInjected: 1')] })).errors.headers).toMatch(/line break/)
+    expect(validateEndpointForm(form({ headers: [headerRow('', 'orphan')] })).errors.headers).toMatch(/no name/)
+  })
+
+  it('round-trips a saved endpoint', () => {
+    const f = formFromEndpoint({
+      id: 'ep_1',
+      name: 'Local',
+      url: 'http://localhost:4000/h',
+      active: false,
+      headers: [['X-API-Key', 'abc']],
+      timeoutMs: 2000,
+      allowLocalHttp: true,
+      insecureTls: true,
+      createdAt: '2026-01-01T00:00:00Z',
+      updatedAt: '2026-01-01T00:00:00Z'
+    })
+    expect(validateEndpointForm(f).input).toMatchObject({ url: 'http://localhost:4000/h', active: false, headers: [['X-API-Key', 'abc']], timeoutMs: 2000 })
+  })
+})
