@@ -1,0 +1,216 @@
+/**
+ * The contract over HTTP + WebSocket, for the UI served by `kyc-hooks serve`. Calls are
+ * POST /api/call/<method> with the per-run token as a Bearer header; pushed events arrive
+ * on one shared WebSocket as batched arrays `[{ event, payload }, ...]` and the socket
+ * reconnects with backoff when the server goes away.
+ *
+ * The token comes from `?token=` on first load. It is moved to sessionStorage (this tab
+ * only) and removed from the address bar, so it does not sit in history, bookmarks or a
+ * screenshot of the URL.
+ */
+import type { BridgeReply, WorkbenchBridge } from '../../../shared/bridge'
+import type { EventKey, EventPayload, MethodInput, MethodName, MethodOutput } from '../../../shared/contract'
+import { ApiError } from './client'
+
+/** The socket's state, for the status bar; `unauthorized` means the page lacks a valid token. */
+export type ConnectionState = 'connecting' | 'open' | 'closed' | 'unauthorized'
+
+const TOKEN_KEY = 'kyc-hooks.serve-token'
+const FIRST_RETRY_MS = 500
+const MAX_RETRY_MS = 10_000
+
+export const TOKEN_REQUIRED_MESSAGE =
+  'token required: open the URL that kyc-hooks serve printed (it ends with ?token=...); the token changes on every start'
+
+let token: string | null | undefined // undefined: not read yet
+let socket: WebSocket | null = null
+let retryTimer: ReturnType<typeof setTimeout> | null = null
+let retryDelay = FIRST_RETRY_MS
+let state: ConnectionState = 'closed'
+const handlers = new Map<string, Set<(payload: unknown) => void>>()
+const stateListeners = new Set<(state: ConnectionState) => void>()
+
+/**
+ * The page's token: from `?token=` (which then leaves the address bar) or from this tab's
+ * sessionStorage. A token in the URL wins, so opening a freshly printed URL replaces an old one.
+ */
+function readToken(): string | null {
+  if (token !== undefined) return token
+  const url = new URL(window.location.href)
+  const fromUrl = url.searchParams.get('token')
+  if (fromUrl) {
+    token = fromUrl
+    try {
+      sessionStorage.setItem(TOKEN_KEY, fromUrl)
+    } catch {
+      // Storage may be disabled; the token then lives only as long as this page.
+    }
+    url.searchParams.delete('token')
+    window.history.replaceState(window.history.state, '', `${url.pathname}${url.search}${url.hash}`)
+  } else {
+    try {
+      token = sessionStorage.getItem(TOKEN_KEY)
+    } catch {
+      token = null
+    }
+  }
+  return token
+}
+
+/** True when the page has a token to present (it may still be stale: calls tell). */
+export function hasWebToken(): boolean {
+  return Boolean(readToken())
+}
+
+function setState(next: ConnectionState): void {
+  if (state === next) return
+  state = next
+  for (const listener of [...stateListeners]) {
+    try {
+      listener(next)
+    } catch (err) {
+      console.error('connection listener failed', err)
+    }
+  }
+}
+
+/** Calls `handler` with the current state now and on every change; returns the unsubscribe. */
+export function onConnectionChange(handler: (state: ConnectionState) => void): () => void {
+  stateListeners.add(handler)
+  ensureSocket()
+  handler(state)
+  return () => void stateListeners.delete(handler)
+}
+
+async function post(method: string, input: unknown): Promise<Response> {
+  return fetch(`/api/call/${encodeURIComponent(method)}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${readToken() ?? ''}` },
+    body: JSON.stringify(input ?? {}),
+    cache: 'no-store',
+    credentials: 'omit'
+  })
+}
+
+async function callOverHttp(method: string, input: unknown): Promise<unknown> {
+  if (!readToken()) {
+    setState('unauthorized')
+    throw new ApiError('unauthorized', TOKEN_REQUIRED_MESSAGE)
+  }
+  let res: Response
+  try {
+    res = await post(method, input)
+  } catch (err) {
+    throw new ApiError('network', `the Workbench server does not answer (${(err as Error).message}): is kyc-hooks serve still running?`)
+  }
+  let reply: BridgeReply<unknown> | null
+  try {
+    reply = (await res.json()) as BridgeReply<unknown>
+  } catch {
+    reply = null
+  }
+  if (res.status === 401) {
+    setState('unauthorized')
+    throw new ApiError('unauthorized', TOKEN_REQUIRED_MESSAGE)
+  }
+  if (!reply || typeof reply !== 'object' || typeof reply.ok !== 'boolean') {
+    throw new ApiError('network', `the server answered ${res.status} to "${method}" without a readable reply: is this kyc-hooks serve?`)
+  }
+  if (reply.ok) return reply.result
+  throw new ApiError(reply.error.code, reply.error.message, reply.error.details)
+}
+
+function dispatchBatch(data: unknown): void {
+  if (typeof data !== 'string') return
+  let batch: unknown
+  try {
+    batch = JSON.parse(data)
+  } catch {
+    return
+  }
+  if (!Array.isArray(batch)) return
+  for (const item of batch) {
+    if (!item || typeof item !== 'object' || typeof (item as { event?: unknown }).event !== 'string') continue
+    const { event, payload } = item as { event: string; payload: unknown }
+    for (const handler of [...(handlers.get(event) ?? [])]) {
+      // One failing view must not stop the others from hearing the event.
+      try {
+        handler(payload)
+      } catch (err) {
+        console.error(`handler for ${event} failed`, err)
+      }
+    }
+  }
+}
+
+function ensureSocket(): void {
+  if (socket || retryTimer) return
+  const t = readToken()
+  if (!t) {
+    setState('unauthorized')
+    return
+  }
+  if (state === 'unauthorized') return
+  setState('connecting')
+  const scheme = window.location.protocol === 'https:' ? 'wss:' : 'ws:'
+  const ws = new WebSocket(`${scheme}//${window.location.host}/api/events?token=${encodeURIComponent(t)}`)
+  socket = ws
+  let opened = false
+  ws.onopen = () => {
+    opened = true
+    retryDelay = FIRST_RETRY_MS
+    setState('open')
+  }
+  ws.onmessage = (e: MessageEvent) => dispatchBatch(e.data)
+  ws.onclose = () => {
+    socket = null
+    if (opened) scheduleReconnect()
+    // A refused upgrade looks like any failed connect to a browser: ask over HTTP whether
+    // the token is the reason before retrying forever.
+    else void probeThenRetry()
+  }
+}
+
+async function probeThenRetry(): Promise<void> {
+  try {
+    const res = await post('app.info', {})
+    if (res.status === 401) {
+      setState('unauthorized')
+      return
+    }
+  } catch {
+    // Server down: keep retrying below.
+  }
+  scheduleReconnect()
+}
+
+function scheduleReconnect(): void {
+  if (state === 'unauthorized') return
+  setState('closed')
+  // Jitter keeps several tabs from reconnecting in lockstep after a server restart.
+  const delay = Math.round(retryDelay * (0.8 + Math.random() * 0.4))
+  retryDelay = Math.min(retryDelay * 2, MAX_RETRY_MS)
+  retryTimer = setTimeout(() => {
+    retryTimer = null
+    setState('connecting')
+    ensureSocket()
+  }, delay)
+}
+
+/** The WorkbenchBridge for a browser page served by `kyc-hooks serve`. */
+export function createWebBridge(): WorkbenchBridge {
+  readToken()
+  return {
+    call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+      return callOverHttp(method, input) as Promise<MethodOutput<M>>
+    },
+    subscribe<E extends EventKey>(event: E, handler: (payload: EventPayload<E>) => void): () => void {
+      let set = handlers.get(event)
+      if (!set) handlers.set(event, (set = new Set()))
+      const h = handler as (payload: unknown) => void
+      set.add(h)
+      ensureSocket()
+      return () => void handlers.get(event)?.delete(h)
+    }
+  }
+}
