@@ -1,0 +1,110 @@
+/**
+ * The WorkbenchBridge the preload exposes as `window.workbench`, built over anything that
+ * looks like ipcRenderer so tests can drive it without Electron. It knows two channels and
+ * the contract's names; the page gets `call`, `subscribe` and `onNavigate`, never IPC itself.
+ */
+import type { BridgeReply, ScreenName, WorkbenchBridge } from '../shared/bridge'
+import { SCREEN_NAMES } from '../shared/bridge'
+import { IPC_CALL, IPC_EVENT, UI_NAVIGATE, type PushedEvent } from '../shared/ipc-channels'
+import { EVENT_NAMES, METHOD_NAMES } from './names'
+
+/** The part of Electron's ipcRenderer the bridge uses. */
+export interface IpcRendererLike {
+  invoke(channel: string, ...args: unknown[]): Promise<unknown>
+  on(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown
+}
+
+/**
+ * What a failed call rejects with. Deliberately a plain object, not an Error: Electron's
+ * contextBridge copies a rejected Error with its message only and drops `code` and
+ * `details` (electron/electron#25596), while a plain object crosses intact. The renderer's
+ * client turns it into its ApiError.
+ */
+export interface BridgeCallError {
+  name: 'WorkbenchCallError'
+  code: string
+  message: string
+  details?: unknown
+}
+
+function callError(code: string, message: string, details?: unknown): BridgeCallError {
+  return details === undefined ? { name: 'WorkbenchCallError', code, message } : { name: 'WorkbenchCallError', code, message, details }
+}
+
+const knownMethods: ReadonlySet<string> = new Set(METHOD_NAMES)
+const knownEvents: ReadonlySet<string> = new Set(EVENT_NAMES)
+const knownScreens: ReadonlySet<string> = new Set(SCREEN_NAMES)
+
+function isReply(value: unknown): value is BridgeReply<unknown> {
+  if (typeof value !== 'object' || value === null || !('ok' in value)) return false
+  if (value.ok === true) return 'result' in value
+  return value.ok === false && 'error' in value && typeof value.error === 'object' && value.error !== null
+}
+
+/** Builds the bridge; call once per page with the real ipcRenderer. */
+export function createBridge(ipc: IpcRendererLike): Required<WorkbenchBridge> {
+  const handlers = new Map<string, Set<(payload: unknown) => void>>()
+
+  function deliver(event: string, payload: unknown): void {
+    const set = handlers.get(event)
+    if (!set) return
+    for (const handler of [...set]) {
+      try {
+        handler(payload)
+      } catch (err) {
+        // One broken subscriber must not starve the others of the rest of the batch.
+        console.error(`workbench: a handler for "${event}" threw`, err)
+      }
+    }
+  }
+
+  // One IPC listener for the page's lifetime; subscribers come and go in the map.
+  ipc.on(IPC_EVENT, (_event, batch) => {
+    if (!Array.isArray(batch)) return
+    for (const item of batch as PushedEvent[]) {
+      if (typeof item === 'object' && item !== null && typeof item.event === 'string') deliver(item.event, item.payload)
+    }
+  })
+
+  function addHandler(event: string, handler: (payload: unknown) => void): () => void {
+    let set = handlers.get(event)
+    if (!set) handlers.set(event, (set = new Set()))
+    set.add(handler)
+    return () => {
+      set.delete(handler)
+    }
+  }
+
+  async function call(method: string, input: unknown): Promise<unknown> {
+    if (typeof method !== 'string' || !knownMethods.has(method)) {
+      throw callError('bad-input', `unknown method ${JSON.stringify(method)}: use one of the contract's methods, e.g. "app.info"`)
+    }
+    let reply: unknown
+    try {
+      reply = await ipc.invoke(IPC_CALL, method, input)
+    } catch (err) {
+      // invoke itself failed: the input could not be cloned, or the main process has no handler.
+      throw callError('internal', `the call ${method} did not reach the Workbench: ${err instanceof Error ? err.message : String(err)}`)
+    }
+    if (!isReply(reply)) throw callError('internal', `the call ${method} got a malformed reply from the main process`)
+    if (reply.ok) return reply.result
+    const { code, message, details } = reply.error
+    throw callError(String(code), String(message), details)
+  }
+
+  return {
+    call: call as WorkbenchBridge['call'],
+    subscribe: ((event: string, handler: (payload: unknown) => void) => {
+      if (!knownEvents.has(event)) throw new Error(`unknown event ${JSON.stringify(event)}: subscribe to one of the contract's events`)
+      if (typeof handler !== 'function') throw new Error(`subscribe("${event}") needs a handler function`)
+      return addHandler(event, handler)
+    }) as WorkbenchBridge['subscribe'],
+    onNavigate(handler: (screen: ScreenName) => void): () => void {
+      if (typeof handler !== 'function') throw new Error('onNavigate needs a handler function')
+      return addHandler(UI_NAVIGATE, (payload) => {
+        const screen = (payload as { screen?: unknown } | null)?.screen
+        if (typeof screen === 'string' && knownScreens.has(screen)) handler(screen as ScreenName)
+      })
+    }
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * The contract's method and event names as plain strings, for the preload. The sandboxed
+ * preload cannot require packages, so importing `methods` from the contract would bundle
+ * zod and every model into it; these lists carry only the names. The type checks below
+ * fail the build when the contract gains or loses a name that is not mirrored here, and
+ * test/main/preload-bridge.test.ts compares them with the contract at run time.
+ */
+import type { EventKey, MethodName } from '../shared/contract'
+
+export const METHOD_NAMES = [
+  'app.info',
+  'catalog.list',
+  'catalog.template',
+  'catalog.schema',
+  'catalog.validate',
+  'signing.sign',
+  'signing.verify',
+  'signing.signWithStored',
+  'credentials.get',
+  'credentials.create',
+  'credentials.rotate',
+  'listeners.list',
+  'listeners.create',
+  'listeners.update',
+  'listeners.remove',
+  'listeners.start',
+  'listeners.stop',
+  'captures.list',
+  'captures.get',
+  'captures.delete',
+  'captures.clear',
+  'captures.curl',
+  'replay.capture',
+  'endpoints.list',
+  'endpoints.create',
+  'endpoints.update',
+  'endpoints.remove',
+  'send.event',
+  'deliveries.list',
+  'deliveries.get',
+  'deliveries.retryNow',
+  'deliveries.resend',
+  'exchange.export',
+  'exchange.importHar',
+  'tls.ca',
+  'settings.get',
+  'settings.update'
+] as const satisfies readonly MethodName[]
+
+export const EVENT_NAMES = [
+  'capture.received',
+  'captures.deleted',
+  'delivery.updated',
+  'attempt.finished',
+  'listener.state',
+  'listeners.changed',
+  'endpoints.changed',
+  'credentials.changed',
+  'settings.changed'
+] as const satisfies readonly EventKey[]
+
+// A contract method or event missing from the lists above makes one of these lines fail
+// to compile, and the error names it: add it to the list.
+type Missing<All, Listed> = [Exclude<All, Listed>] extends [never] ? true : { addToSrcPreloadNamesTs: Exclude<All, Listed> }
+const _allMethodsListed: Missing<MethodName, (typeof METHOD_NAMES)[number]> = true
+const _allEventsListed: Missing<EventKey, (typeof EVENT_NAMES)[number]> = true
+void _allMethodsListed
+void _allEventsListed
