@@ -1,0 +1,362 @@
+/**
+ * The durable outbox: messages (exact body bytes), one delivery per target, one row per
+ * attempt. Owns the SQL of those three tables.
+ *
+ * A pending delivery whose next_attempt_at is NULL is claimed: an attempt for it is in
+ * flight. Claims are single UPDATEs with the expected state in the WHERE clause, so two
+ * workers on one database file never attempt the same delivery at once.
+ */
+import type { Db } from '../store/database'
+import type { Attempt, Delivery, DeliveryDetail, DeliveryFilter, DeliveryStatus, HeaderPair, Origin } from '../../shared/models'
+import { parseHeaders } from './endpoints-repo'
+import { maxAttempts, parseSchedule } from './retry-schedule'
+
+export interface NewMessage {
+  id: string
+  event: string | null
+  body: Buffer
+  signature: string | null
+  createdAt: string
+  origin: Origin
+}
+
+export interface NewDelivery {
+  id: string
+  endpointId: string | null
+  endpointName: string
+  url: string
+  requestHeaders: HeaderPair[]
+  timeoutMs: number
+  insecureTls: boolean
+  caFile: string | null
+  retryScheduleMs: number[]
+}
+
+/** Everything an attempt needs, read in one go. */
+export interface DeliveryWork {
+  delivery: Delivery
+  body: Buffer
+  signature: string | null
+  requestHeaders: HeaderPair[]
+  timeoutMs: number
+  insecureTls: boolean
+  caFile: string | null
+  retryScheduleMs: number[]
+}
+
+export interface AttemptRecord {
+  id: string
+  deliveryId: string
+  number: number
+  startedAt: string
+  durationMs: number
+  requestUrl: string
+  requestHeaders: HeaderPair[]
+  responseCode: number | null
+  responseHeaders: HeaderPair[]
+  responseBody: Buffer
+  responseTruncated: boolean
+  error: string | null
+  outcome: 'success' | 'error'
+}
+
+export interface DeliveryOutcome {
+  status: DeliveryStatus
+  nextAttemptAt: string | null
+  lastResponseCode: number | null
+  lastResponse: string | null
+  lastError: string | null
+}
+
+interface DeliveryRow {
+  id: string
+  message_id: string
+  endpoint_id: string | null
+  endpoint_name: string
+  url: string
+  request_headers: string
+  timeout_ms: number
+  insecure_tls: number
+  ca_file: string | null
+  status: DeliveryStatus
+  attempt_count: number
+  retry_schedule: string
+  next_attempt_at: string | null
+  last_response_code: number | null
+  last_response: string | null
+  last_error: string | null
+  created_at: string
+  updated_at: string
+  event: string | null
+  origin_kind: Origin['kind']
+  origin_id: string | null
+}
+
+interface AttemptRow {
+  id: string
+  delivery_id: string
+  number: number
+  started_at: string
+  duration_ms: number
+  request_url: string
+  request_headers: string
+  response_code: number | null
+  response_headers: string
+  response_body: Buffer
+  response_truncated: number
+  error: string | null
+  outcome: 'success' | 'error'
+}
+
+const SELECT_DELIVERY = `SELECT d.*, m.event AS event, m.origin_kind AS origin_kind, m.origin_id AS origin_id
+  FROM deliveries d JOIN messages m ON m.id = d.message_id`
+
+function toDelivery(row: DeliveryRow): Delivery {
+  return {
+    id: row.id,
+    messageId: row.message_id,
+    endpointId: row.endpoint_id,
+    endpointName: row.endpoint_name,
+    url: row.url,
+    event: row.event,
+    status: row.status,
+    attemptCount: row.attempt_count,
+    maxAttempts: maxAttempts(parseSchedule(row.retry_schedule)),
+    lastResponseCode: row.last_response_code,
+    lastResponse: row.last_response,
+    lastError: row.last_error,
+    nextAttemptAt: row.status === 'pending' ? row.next_attempt_at : null,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    origin: { kind: row.origin_kind, id: row.origin_id }
+  }
+}
+
+function toAttempt(row: AttemptRow): Attempt {
+  return {
+    id: row.id,
+    deliveryId: row.delivery_id,
+    number: row.number,
+    startedAt: row.started_at,
+    durationMs: row.duration_ms,
+    requestUrl: row.request_url,
+    requestHeaders: parseHeaders(row.request_headers),
+    responseCode: row.response_code,
+    responseHeaders: parseHeaders(row.response_headers),
+    responseBodyBase64: Buffer.from(row.response_body).toString('base64'),
+    responseTruncated: row.response_truncated === 1,
+    error: row.error,
+    outcome: row.outcome
+  }
+}
+
+/** The wire model of an attempt just recorded, without reading it back. */
+function attemptModel(record: AttemptRecord): Attempt {
+  const { responseBody, ...rest } = record
+  return { ...rest, responseBodyBase64: responseBody.toString('base64') }
+}
+
+export type OutboxRepo = ReturnType<typeof createOutboxRepo>
+
+export function createOutboxRepo(db: Db) {
+  const insertMessage = db.prepare(
+    `INSERT INTO messages (id, event, body, signature, created_at, origin_kind, origin_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`
+  )
+  // next_attempt_at NULL: the creator holds the claim and makes the first attempt itself.
+  const insertDelivery = db.prepare(
+    `INSERT INTO deliveries (id, message_id, endpoint_id, endpoint_name, url, request_headers, timeout_ms, insecure_tls,
+       ca_file, status, attempt_count, retry_schedule, next_attempt_at, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, NULL, ?, ?)`
+  )
+  const selectDelivery = db.prepare(`${SELECT_DELIVERY} WHERE d.id = ?`)
+  const selectBody = db.prepare('SELECT body, signature FROM messages WHERE id = ?')
+  const selectAttempts = db.prepare('SELECT * FROM attempts WHERE delivery_id = ? ORDER BY number')
+  const selectDue = db.prepare(
+    `SELECT id FROM deliveries WHERE status = 'pending' AND next_attempt_at IS NOT NULL AND next_attempt_at <= ?
+     ORDER BY next_attempt_at, seq LIMIT ?`
+  )
+  const claimDue = db.prepare(
+    `UPDATE deliveries SET next_attempt_at = NULL, updated_at = ?
+     WHERE id = ? AND status = 'pending' AND next_attempt_at IS NOT NULL AND next_attempt_at <= ?`
+  )
+  const claimAny = db.prepare(
+    `UPDATE deliveries SET status = 'pending', next_attempt_at = NULL, updated_at = ?
+     WHERE id = ? AND NOT (status = 'pending' AND next_attempt_at IS NULL)`
+  )
+  const release = db.prepare(
+    `UPDATE deliveries SET next_attempt_at = ?, updated_at = ? WHERE id = ? AND status = 'pending' AND next_attempt_at IS NULL`
+  )
+  const resume = db.prepare(
+    `UPDATE deliveries SET next_attempt_at = ?, updated_at = ? WHERE status = 'pending' AND next_attempt_at IS NULL`
+  )
+  const nextDue = db.prepare(
+    `SELECT MIN(next_attempt_at) AS at FROM deliveries WHERE status = 'pending' AND next_attempt_at IS NOT NULL`
+  )
+  const insertAttempt = db.prepare(
+    `INSERT INTO attempts (id, delivery_id, number, started_at, duration_ms, request_url, request_headers, response_code,
+       response_headers, response_body, response_truncated, error, outcome)
+     VALUES (@id, @deliveryId, @number, @startedAt, @durationMs, @requestUrl, @requestHeaders, @responseCode,
+       @responseHeaders, @responseBody, @responseTruncated, @error, @outcome)`
+  )
+  const updateAfterAttempt = db.prepare(
+    `UPDATE deliveries SET status = @status, attempt_count = attempt_count + 1, next_attempt_at = @nextAttemptAt,
+       last_response_code = @lastResponseCode, last_response = @lastResponse, last_error = @lastError, updated_at = @updatedAt
+     WHERE id = @id`
+  )
+
+  const getDelivery = (id: string): Delivery | undefined => {
+    const row = selectDelivery.get(id) as DeliveryRow | undefined
+    return row ? toDelivery(row) : undefined
+  }
+
+  const detailOf = (row: DeliveryRow): DeliveryDetail => {
+    const message = selectBody.get(row.message_id) as { body: Buffer; signature: string | null }
+    const attempts = (selectAttempts.all(row.id) as AttemptRow[]).map(toAttempt)
+    return { ...toDelivery(row), attempts, bodyBase64: Buffer.from(message.body).toString('base64'), signature: message.signature }
+  }
+
+  return {
+    /** Writes the message and all its deliveries in one transaction (the outbox), each claimed by the caller. */
+    createMessage: db.transaction((message: NewMessage, deliveries: NewDelivery[]): void => {
+      insertMessage.run(
+        message.id,
+        message.event,
+        message.body,
+        message.signature,
+        message.createdAt,
+        message.origin.kind,
+        message.origin.id
+      )
+      for (const d of deliveries) {
+        insertDelivery.run(
+          d.id,
+          message.id,
+          d.endpointId,
+          d.endpointName,
+          d.url,
+          JSON.stringify(d.requestHeaders),
+          d.timeoutMs,
+          d.insecureTls ? 1 : 0,
+          d.caFile,
+          JSON.stringify(d.retryScheduleMs),
+          message.createdAt,
+          message.createdAt
+        )
+      }
+    }),
+
+    getDelivery,
+
+    /** The delivery, its message's bytes and the stored request settings. */
+    getWork(id: string): DeliveryWork | undefined {
+      const row = selectDelivery.get(id) as DeliveryRow | undefined
+      if (!row) return undefined
+      const message = selectBody.get(row.message_id) as { body: Buffer; signature: string | null }
+      return {
+        delivery: toDelivery(row),
+        body: Buffer.from(message.body),
+        signature: message.signature,
+        requestHeaders: parseHeaders(row.request_headers),
+        timeoutMs: row.timeout_ms,
+        insecureTls: row.insecure_tls === 1,
+        caFile: row.ca_file,
+        retryScheduleMs: parseSchedule(row.retry_schedule)
+      }
+    },
+
+    /** Claims up to `limit` due deliveries (skipping `skip`); returns the ids now held by the caller. */
+    claimDue(now: string, limit: number, skip: ReadonlySet<string>): string[] {
+      if (limit <= 0) return []
+      const ids = (selectDue.all(now, limit + skip.size) as { id: string }[]).map((r) => r.id).filter((id) => !skip.has(id))
+      const claimed: string[] = []
+      for (const id of ids.slice(0, limit)) if (claimDue.run(now, id, now).changes === 1) claimed.push(id)
+      return claimed
+    },
+
+    /** Claims a delivery whatever its status unless an attempt is already in flight; false then. */
+    claimNow(id: string, now: string): boolean {
+      return claimAny.run(now, id).changes === 1
+    },
+
+    /** Gives a claim back without an attempt (shutdown): due again at `at`. */
+    release(id: string, at: string): void {
+      release.run(at, at, id)
+    },
+
+    /** Makes every claimed-but-unfinished delivery due now: their process stopped mid-attempt. */
+    resumeInFlight(now: string): number {
+      return resume.run(now, now).changes
+    },
+
+    /** The earliest next_attempt_at among waiting deliveries, or null. */
+    nextDueAt(): string | null {
+      return (nextDue.get() as { at: string | null }).at
+    },
+
+    /** Stores an attempt and the delivery's new state together. */
+    recordAttempt: db.transaction((attempt: AttemptRecord, outcome: DeliveryOutcome): { delivery: Delivery; attempt: Attempt } => {
+      insertAttempt.run({
+        ...attempt,
+        requestHeaders: JSON.stringify(attempt.requestHeaders),
+        responseHeaders: JSON.stringify(attempt.responseHeaders),
+        responseTruncated: attempt.responseTruncated ? 1 : 0
+      })
+      updateAfterAttempt.run({ ...outcome, id: attempt.deliveryId, updatedAt: new Date().toISOString() })
+      return { delivery: getDelivery(attempt.deliveryId) as Delivery, attempt: attemptModel(attempt) }
+    }),
+
+    detail(id: string): DeliveryDetail | undefined {
+      const row = selectDelivery.get(id) as DeliveryRow | undefined
+      return row ? detailOf(row) : undefined
+    },
+
+    /** Details for `ids` (in that order, unknown ids skipped) or for every delivery, oldest first. */
+    details(ids?: string[]): DeliveryDetail[] {
+      if (ids) {
+        return ids.flatMap((id) => {
+          const row = selectDelivery.get(id) as DeliveryRow | undefined
+          return row ? [detailOf(row)] : []
+        })
+      }
+      return (db.prepare(`${SELECT_DELIVERY} ORDER BY d.seq`).all() as DeliveryRow[]).map(detailOf)
+    },
+
+    /** Newest first, with the total that matches the filter (before the limit). */
+    list(filter: DeliveryFilter): { items: Delivery[]; total: number } {
+      const where: string[] = []
+      const params: Record<string, unknown> = {}
+      if (filter.status) {
+        where.push('d.status = @status')
+        params.status = filter.status
+      }
+      if (filter.event) {
+        where.push('m.event = @event')
+        params.event = filter.event
+      }
+      if (filter.endpointId) {
+        where.push('d.endpoint_id = @endpointId')
+        params.endpointId = filter.endpointId
+      }
+      if (filter.q && filter.q.trim()) {
+        // instr() rather than LIKE: the user's text is matched literally, % and _ included.
+        where.push(
+          `(instr(lower(d.url), @q) > 0 OR instr(lower(d.endpoint_name), @q) > 0 OR instr(lower(coalesce(m.event, '')), @q) > 0
+            OR instr(lower(d.id), @q) > 0 OR instr(lower(d.message_id), @q) > 0 OR instr(lower(coalesce(d.last_error, '')), @q) > 0
+            OR instr(lower(coalesce(d.last_response, '')), @q) > 0)`
+        )
+        params.q = filter.q.trim().toLowerCase()
+      }
+      const clause = where.length ? `WHERE ${where.join(' AND ')}` : ''
+      const total = (
+        db.prepare(`SELECT COUNT(*) AS n FROM deliveries d JOIN messages m ON m.id = d.message_id ${clause}`).get(params) as {
+          n: number
+        }
+      ).n
+      const rows = db
+        .prepare(`${SELECT_DELIVERY} ${clause} ORDER BY d.seq DESC LIMIT @limit`)
+        .all({ ...params, limit: filter.limit ?? 200 }) as DeliveryRow[]
+      return { items: rows.map(toDelivery), total }
+    }
+  }
+}

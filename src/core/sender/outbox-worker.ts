@@ -1,0 +1,75 @@
+/**
+ * The outbox worker: wakes when the next retry is due (and at least every `pollMs`, so
+ * retries written by another process on the same database are found too), claims due
+ * deliveries up to the free attempt slots and hands them to the runner.
+ */
+import type { AttemptRunner } from './attempt-runner'
+import type { OutboxRepo } from './outbox-repo'
+
+export interface OutboxWorker {
+  /** Resumes deliveries cut off by a stop or crash, then starts the timer. Idempotent. */
+  start(): void
+  /** Re-plans the timer (a retry was scheduled or a slot freed). */
+  poke(): void
+  /** Clears the timer; attempts in flight are the runner's to finish. */
+  stop(): void
+}
+
+export function createOutboxWorker(deps: { repo: OutboxRepo; runner: AttemptRunner; pollMs?: number }): OutboxWorker {
+  const pollMs = deps.pollMs ?? 1_000
+  let timer: NodeJS.Timeout | null = null
+  let started = false
+
+  const plan = (delayMs: number): void => {
+    if (!started) return
+    if (timer) clearTimeout(timer)
+    timer = setTimeout(tick, Math.max(0, Math.min(delayMs, pollMs)))
+    // The worker alone never keeps a process alive; listeners and sockets do that.
+    timer.unref()
+  }
+
+  function tick(): void {
+    timer = null
+    if (!started) return
+    try {
+      const now = new Date().toISOString()
+      const claimed = deps.repo.claimDue(now, deps.runner.freeSlots(), deps.runner.inFlightIds())
+      for (const id of claimed) {
+        deps.runner
+          .run(id)
+          // The runner records failures as attempts; what lands here (a closed database
+          // during shutdown) has nowhere better to go.
+          .catch(() => undefined)
+          .finally(() => plan(0))
+      }
+      if (deps.runner.freeSlots() === 0) {
+        plan(pollMs)
+        return
+      }
+      const next = deps.repo.nextDueAt()
+      // A floor, so a row that is due but cannot be claimed right now never spins the loop.
+      plan(next === null ? pollMs : Math.max(10, Date.parse(next) - Date.now()))
+    } catch {
+      // A busy or closing database: try again on the next poll rather than crash.
+      plan(pollMs)
+    }
+  }
+
+  return {
+    start() {
+      if (started) return
+      started = true
+      // Claims with no attempt in flight belong to a process that stopped mid-attempt.
+      deps.repo.resumeInFlight(new Date().toISOString())
+      plan(0)
+    },
+    poke() {
+      plan(0)
+    },
+    stop() {
+      started = false
+      if (timer) clearTimeout(timer)
+      timer = null
+    }
+  }
+}

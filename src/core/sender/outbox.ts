@@ -1,0 +1,33 @@
+/**
+ * Putting a message into the outbox: the message and one delivery per target are written
+ * first, in one transaction, and only then attempted. A crash between the two loses
+ * nothing: the worker finds the claimed rows on the next start and attempts them.
+ */
+import type { MethodOutput } from '../../shared/contract'
+import type { Delivery } from '../../shared/models'
+import type { EventBus } from '../event-bus'
+import type { AttemptRunner } from './attempt-runner'
+import type { NewDelivery, NewMessage, OutboxRepo } from './outbox-repo'
+
+/** What a send, a resend and a replay answer: the message and each delivery after its first attempt. */
+export type SendResult = MethodOutput<'send.event'>
+
+export interface Outbox {
+  /** Stores the message and its deliveries, then makes each delivery's first attempt. */
+  submit(message: NewMessage, deliveries: NewDelivery[]): Promise<SendResult>
+}
+
+export function createOutbox(deps: { repo: OutboxRepo; runner: AttemptRunner; bus: EventBus }): Outbox {
+  return {
+    async submit(message, deliveries) {
+      deps.repo.createMessage(message, deliveries)
+      for (const d of deliveries) {
+        const stored = deps.repo.getDelivery(d.id)
+        if (stored) deps.bus.emit('delivery.updated', stored)
+      }
+      const results: Delivery[] = await Promise.all(deliveries.map((d) => deps.runner.run(d.id)))
+      // SendResult.signature is a string; an unsigned message (a replay of an unsigned capture) reports ''.
+      return { messageId: message.id, signature: message.signature ?? '', deliveries: results }
+    }
+  }
+}
