@@ -194,6 +194,8 @@ export type MethodOutput<M extends MethodName> = z.output<Methods[M]['output']>
 /** Events the engine pushes to every connected UI. */
 export const events = {
   'capture.received': CaptureSummary,
+  /** A capture changed after it was received: its forward finished (forward result, and the reply it produced). */
+  'capture.updated': CaptureSummary,
   'captures.deleted': z.object({ ids: z.array(z.string()), all: z.boolean() }),
   'delivery.updated': Delivery,
   'attempt.finished': Attempt,
