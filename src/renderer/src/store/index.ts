@@ -10,12 +10,27 @@ import { createAppSlice, type AppSlice } from './app-slice'
 import { createInboxSlice, type InboxSlice } from './inbox-slice'
 import { createListenersSlice, type ListenersSlice } from './listeners-slice'
 import { createSettingsSlice, type SettingsSlice } from './settings-slice'
+import { createComposeSlice, type ComposeSlice } from './compose-slice'
+import { createEndpointsSlice, type EndpointsSlice } from './endpoints-slice'
+import { createDeliveriesSlice, type DeliveriesSlice } from './deliveries-slice'
+import { createVerifySlice, type VerifySlice } from './verify-slice'
 
-export type WorkbenchState = AppSlice & InboxSlice & ListenersSlice & SettingsSlice
+export type WorkbenchState = AppSlice &
+  InboxSlice &
+  ListenersSlice &
+  SettingsSlice &
+  ComposeSlice &
+  EndpointsSlice &
+  DeliveriesSlice &
+  VerifySlice
 
 export const useWorkbench = create<WorkbenchState>()((set, get, api) => ({
   ...createAppSlice(set, get, api),
   ...createInboxSlice(set, get, api),
   ...createListenersSlice(set, get, api),
-  ...createSettingsSlice(set, get, api)
+  ...createSettingsSlice(set, get, api),
+  ...createComposeSlice(set, get, api),
+  ...createEndpointsSlice(set, get, api),
+  ...createDeliveriesSlice(set, get, api),
+  ...createVerifySlice(set, get, api)
 }))

@@ -81,7 +81,12 @@ function flush(q: LiveQueue): void {
   else if (q.listenerStates.length > 0) s.listeners.applyStates(q.listenerStates)
   if (q.credentialsChanged) void s.settings.loadCredentials()
   if (q.settings) s.settings.applyRemote(q.settings)
-  // Engineer B routes deliveries / attempts / endpoints here (their slices own the actions).
+  if (q.endpointsChanged) void s.endpoints.load()
+  if (q.deliveries.length > 0 || q.attempts.length > 0) {
+    s.deliveries.applyLive(q.deliveries, q.attempts)
+    s.compose.applyDeliveries(q.deliveries)
+    s.endpoints.applyDeliveries(q.deliveries)
+  }
 }
 
 const ALL_EVENTS: EventKey[] = [

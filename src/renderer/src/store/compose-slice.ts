@@ -1,0 +1,262 @@
+/**
+ * Compose & send: pick an event, edit its body (starting from the catalog's template),
+ * see the live X-SmartKYC-Signature of the exact bytes, choose targets, send, and watch
+ * each delivery's outcome update live. Edits are kept per event while the app runs, so
+ * switching events does not lose work.
+ */
+import type { MethodOutput } from '../../../shared/contract'
+import type { Delivery, EventName, SchemaVerdict } from '../../../shared/models'
+import { call } from '../api/client'
+import { initialSelection, type EventInfoT } from '../features/compose/compose-logic'
+import { errorMessage } from './errors'
+import { nestedSetter, type SliceCreator } from './slice-helpers'
+
+export type SendResult = MethodOutput<'send.event'>
+
+export type SignatureState =
+  | { status: 'idle' }
+  | { status: 'computing' }
+  | { status: 'ready'; signature: string }
+  | { status: 'no-secret' }
+  | { status: 'error'; message: string }
+
+export interface ComposeSlice {
+  compose: {
+    events: EventInfoT[]
+    catalogLoaded: boolean
+    event: EventName
+    /** The text in the editor for the current event. */
+    body: string
+    templates: Partial<Record<EventName, string>>
+    drafts: Partial<Record<EventName, string>>
+    schemas: Partial<Record<EventName, Record<string, unknown>>>
+    templateLoading: boolean
+    signature: SignatureState
+    validation: SchemaVerdict | null
+    targetMode: 'endpoints' | 'url'
+    selected: string[]
+    /** The endpoint a "Test webhook" click came from (#/compose?endpoint=<id>), if any. */
+    preselect: string | null
+    selectionReady: boolean
+    adHocUrl: string
+    adHocInsecureTls: boolean
+    sending: boolean
+    result: SendResult | null
+    sendError: string | null
+    /** Loads the catalog, endpoints and the current template; applies the route's preselection. */
+    open(preselect: string | null): Promise<void>
+    selectEvent(event: EventName): Promise<void>
+    setBody(body: string): void
+    resetToTemplate(): void
+    toggleEndpoint(id: string): void
+    setSelected(ids: string[]): void
+    setTargetMode(mode: 'endpoints' | 'url'): void
+    setAdHoc(patch: { url?: string; insecureTls?: boolean }): void
+    send(): Promise<void>
+    dismissResult(): void
+    applyDeliveries(updates: Delivery[]): void
+  }
+}
+
+const DEFAULT_EVENT: EventName = 'submission.completed'
+/** Sign and validate once the user pauses typing, not on every key. */
+const SIGN_DEBOUNCE_MS = 150
+const VALIDATE_DEBOUNCE_MS = 350
+
+export const createComposeSlice: SliceCreator<ComposeSlice> = (set, get) => {
+  const patch = nestedSetter(set, 'compose')
+  let signTimer: ReturnType<typeof setTimeout> | null = null
+  let validateTimer: ReturnType<typeof setTimeout> | null = null
+  // Answers for an older body are dropped: the preview must match the text on screen.
+  let signGeneration = 0
+  let validateGeneration = 0
+  let eventGeneration = 0
+
+  function scheduleChecks(): void {
+    if (signTimer) clearTimeout(signTimer)
+    if (validateTimer) clearTimeout(validateTimer)
+    const gs = ++signGeneration
+    const gv = ++validateGeneration
+    patch({ signature: { status: 'computing' } })
+    signTimer = setTimeout(async () => {
+      const body = get().compose.body
+      try {
+        const { signature } = await call('signing.signWithStored', { body })
+        if (gs !== signGeneration) return
+        patch({ signature: signature ? { status: 'ready', signature } : { status: 'no-secret' } })
+      } catch (err) {
+        if (gs === signGeneration) patch({ signature: { status: 'error', message: errorMessage(err) } })
+      }
+    }, SIGN_DEBOUNCE_MS)
+    validateTimer = setTimeout(async () => {
+      const body = get().compose.body
+      try {
+        const validation = await call('catalog.validate', { body })
+        if (gv === validateGeneration) patch({ validation })
+      } catch {
+        // Monaco's squiggles still show schema problems; the summary is a convenience.
+        if (gv === validateGeneration) patch({ validation: null })
+      }
+    }, VALIDATE_DEBOUNCE_MS)
+  }
+
+  async function ensureEventLoaded(event: EventName): Promise<void> {
+    const s = get().compose
+    const needTemplate = s.templates[event] === undefined
+    const needSchema = s.schemas[event] === undefined
+    if (!needTemplate && !needSchema) return
+    const [template, schema] = await Promise.all([
+      needTemplate ? call('catalog.template', { event }) : null,
+      needSchema ? call('catalog.schema', { event }) : null
+    ])
+    patch((c) => ({
+      templates: template ? { ...c.templates, [event]: template.body } : c.templates,
+      schemas: schema ? { ...c.schemas, [event]: schema.schema } : c.schemas
+    }))
+  }
+
+  return {
+    compose: {
+      events: [],
+      catalogLoaded: false,
+      event: DEFAULT_EVENT,
+      body: '',
+      templates: {},
+      drafts: {},
+      schemas: {},
+      templateLoading: false,
+      signature: { status: 'idle' },
+      validation: null,
+      targetMode: 'endpoints',
+      selected: [],
+      preselect: null,
+      selectionReady: false,
+      adHocUrl: '',
+      adHocInsecureTls: false,
+      sending: false,
+      result: null,
+      sendError: null,
+
+      async open(preselect) {
+        const s = get().compose
+        const firstOpen = !s.catalogLoaded
+        try {
+          if (firstOpen) {
+            const events = await call('catalog.list', {})
+            patch({ events, catalogLoaded: true })
+          }
+          if (!get().endpoints.loaded) await get().endpoints.load()
+          // Re-derive the ticks only when the entry point changed (a new "Test webhook"
+          // click, or the first visit): coming back to the tab keeps the user's choice.
+          if (!get().compose.selectionReady || preselect !== get().compose.preselect) {
+            patch({
+              preselect,
+              selected: initialSelection(get().endpoints.items, preselect),
+              selectionReady: true,
+              targetMode: 'endpoints'
+            })
+          }
+          if (firstOpen || get().compose.body === '') await get().compose.selectEvent(get().compose.event)
+        } catch (err) {
+          get().app.reportError(err, 'Opening the composer')
+        }
+      },
+
+      async selectEvent(event) {
+        const g = ++eventGeneration
+        const current = get().compose
+        // Keep the edits of the event being left.
+        const drafts = current.body && current.templates[current.event] !== undefined ? { ...current.drafts, [current.event]: current.body } : current.drafts
+        patch({ event, drafts, templateLoading: true })
+        try {
+          await ensureEventLoaded(event)
+          if (g !== eventGeneration) return
+          const s = get().compose
+          patch({ body: s.drafts[event] ?? s.templates[event] ?? '', validation: null })
+          scheduleChecks()
+        } catch (err) {
+          if (g === eventGeneration) get().app.reportError(err, `Loading the ${event} template`)
+        } finally {
+          if (g === eventGeneration) patch({ templateLoading: false })
+        }
+      },
+
+      setBody(body) {
+        if (body === get().compose.body) return
+        patch((s) => ({ body, drafts: { ...s.drafts, [s.event]: body } }))
+        scheduleChecks()
+      },
+
+      resetToTemplate() {
+        const s = get().compose
+        const template = s.templates[s.event]
+        if (template === undefined) return
+        const drafts = { ...s.drafts }
+        delete drafts[s.event]
+        patch({ body: template, drafts })
+        scheduleChecks()
+      },
+
+      toggleEndpoint(id) {
+        patch((s) => ({ selected: s.selected.includes(id) ? s.selected.filter((x) => x !== id) : [...s.selected, id] }))
+      },
+
+      setSelected(ids) {
+        patch({ selected: ids })
+      },
+
+      setTargetMode(targetMode) {
+        patch({ targetMode })
+      },
+
+      setAdHoc(p) {
+        patch((s) => ({ adHocUrl: p.url ?? s.adHocUrl, adHocInsecureTls: p.insecureTls ?? s.adHocInsecureTls }))
+      },
+
+      async send() {
+        const s = get().compose
+        if (s.sending) return
+        const base = { event: s.event, body: s.body, origin: s.preselect ? ('test' as const) : ('compose' as const) }
+        let input
+        if (s.targetMode === 'url') {
+          const url = s.adHocUrl.trim()
+          if (!url) {
+            patch({ sendError: 'Enter a URL to send to, e.g. https://localhost:8443/webhooks', result: null })
+            return
+          }
+          input = { ...base, to: [{ url, insecureTls: s.adHocInsecureTls, allowLocalHttp: true }] }
+        } else {
+          // Only endpoints that still exist; an empty list would mean "all active" to the engine.
+          const known = new Set(get().endpoints.items.map((e) => e.id))
+          const endpointIds = s.selected.filter((id) => known.has(id))
+          if (endpointIds.length === 0) {
+            patch({ sendError: 'Tick at least one endpoint, or send to a URL instead', result: null })
+            return
+          }
+          input = { ...base, endpointIds }
+        }
+        patch({ sending: true, sendError: null, result: null })
+        try {
+          const result = await call('send.event', input)
+          patch({ result })
+        } catch (err) {
+          patch({ sendError: errorMessage(err) })
+        } finally {
+          patch({ sending: false })
+        }
+      },
+
+      dismissResult() {
+        patch({ result: null, sendError: null })
+      },
+
+      applyDeliveries(updates) {
+        const result = get().compose.result
+        if (!result || updates.length === 0) return
+        const byId = new Map(updates.map((d) => [d.id, d]))
+        if (!result.deliveries.some((d) => byId.has(d.id))) return
+        patch({ result: { ...result, deliveries: result.deliveries.map((d) => byId.get(d.id) ?? d) } })
+      }
+    }
+  }
+}
