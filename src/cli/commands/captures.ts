@@ -1,0 +1,48 @@
+/**
+ * `kyc-hooks captures`: the captured requests, newest first, as an aligned table or as
+ * JSON lines (one capture per line, for jq and scripts).
+ */
+import type { Command } from 'commander'
+import { SignatureStatus } from '../../shared/models'
+import { captureColumns, captureJson } from '../capture-format'
+import { withWorkbench } from '../options'
+import { choiceOption, intOption } from '../parse'
+import { printJsonLine, printNote, printTable } from '../output'
+
+interface CapturesOptions {
+  event?: string
+  signature?: SignatureStatus
+  search?: string
+  limit: number
+  json?: boolean
+}
+
+async function runCaptures(opts: CapturesOptions, command: Command): Promise<void> {
+  await withWorkbench(command, async (wb) => {
+    const { items, total } = await wb.captures.list({
+      limit: opts.limit,
+      ...(opts.event !== undefined ? { event: opts.event } : {}),
+      ...(opts.signature !== undefined ? { signature: opts.signature } : {}),
+      ...(opts.search !== undefined ? { q: opts.search } : {})
+    })
+    if (opts.json) {
+      for (const c of items) printJsonLine(captureJson(c))
+      return
+    }
+    printTable(items, captureColumns, 'no captures match: start one with `kyc-hooks listen` and send to it')
+    if (items.length < total) printNote(`showing ${items.length} of ${total}: pass --limit N to see more`)
+  })
+}
+
+/** Registers `captures`. */
+export function registerCaptures(program: Command): void {
+  program
+    .command('captures')
+    .description('list captured requests, newest first')
+    .option('--event <event>', 'only this event, e.g. submission.completed')
+    .option('--signature <verdict>', 'only valid, invalid or missing signatures', choiceOption(SignatureStatus.options))
+    .option('--search <text>', 'only captures whose path, event, id or body contains this text')
+    .option('--limit <n>', 'at most N captures (default 50)', intOption('--limit', 1, 10_000), 50)
+    .option('--json', 'one JSON object per line')
+    .action((opts: CapturesOptions, command: Command) => runCaptures(opts, command))
+}

@@ -1,0 +1,41 @@
+/**
+ * `kyc-hooks events [EVENT] [--schema]`: the 11 Smart KYC events, one event's payload
+ * template (ready to edit and pass to `send --data`), or its JSON Schema.
+ */
+import type { Command } from 'commander'
+import { listEvents, renderTemplate, schemaFor } from '../../core/catalog'
+import { badInput } from '../../shared/errors'
+import { printBlock, printJson, printTable } from '../output'
+import { parseEventName } from './send'
+
+type EventRow = ReturnType<typeof listEvents>[number]
+
+function runEvents(eventArg: string | undefined, opts: { schema?: boolean }): void {
+  if (eventArg === undefined) {
+    if (opts.schema) throw badInput('--schema needs an EVENT: e.g. kyc-hooks events submission.completed --schema')
+    printTable<EventRow>(
+      listEvents(),
+      [
+        { header: 'EVENT', value: (e) => e.name },
+        { header: 'GROUP', value: (e) => e.group },
+        { header: 'FIELDS', value: (e) => (e.documented ? 'documented' : 'inferred') },
+        { header: 'DESCRIPTION', value: (e) => e.description }
+      ],
+      'no events'
+    )
+    return
+  }
+  const event = parseEventName(eventArg)
+  if (opts.schema) printJson(schemaFor(event))
+  else printBlock(renderTemplate(event))
+}
+
+/** Registers `events`. */
+export function registerEvents(program: Command): void {
+  program
+    .command('events')
+    .description("list the Smart KYC events, or print one event's payload template or JSON Schema")
+    .argument('[EVENT]', 'an event name, e.g. submission.completed')
+    .option('--schema', 'print the JSON Schema instead of a template')
+    .action((event: string | undefined, opts: { schema?: boolean }) => runEvents(event, opts))
+}

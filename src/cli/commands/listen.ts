@@ -1,0 +1,165 @@
+/**
+ * `kyc-hooks listen`: run one local listener in the foreground and print every capture as
+ * it is committed. The listener is stored like any other (found by host + port, or created
+ * as `cli :PORT`), so its captures show up in the desktop app and `serve` too.
+ */
+import type { Command } from 'commander'
+import type { Workbench } from '../../core/workbench'
+import { WorkbenchError } from '../../shared/errors'
+import type { MethodParsedInput } from '../../shared/contract'
+import { ListenerInput, ResponseRule, type CaptureSummary, type Listener } from '../../shared/models'
+import { captureJson, captureLine } from '../capture-format'
+import { openWorkbench } from '../options'
+import { collect, intOption, parseHttpUrl } from '../parse'
+import { printJsonLine, printLine, printNote } from '../output'
+
+interface ListenOptions {
+  port: number
+  host: string
+  http?: boolean
+  https?: boolean
+  secret?: string[]
+  status?: number
+  delay?: number
+  failFirst?: number
+  forwardTo?: string
+  json?: boolean
+}
+
+/** Shows enough of a secret to tell two apart, never enough to use it. */
+export function maskSecret(secret: string): string {
+  return secret.length <= 8 ? '*'.repeat(secret.length) : `${secret.slice(0, 4)}…${secret.slice(-2)}`
+}
+
+type ListenerPatch = MethodParsedInput<'listeners.update'>['patch']
+
+/** The stored listener's patch from the flags the user actually gave; unspecified settings are kept. */
+function patchFromFlags(opts: ListenOptions, existing: Listener | undefined): ListenerPatch {
+  const base = existing?.rule ?? ResponseRule.parse({})
+  const rule: ResponseRule = {
+    ...base,
+    ...(opts.status !== undefined ? { status: opts.status } : {}),
+    ...(opts.delay !== undefined ? { delayMs: opts.delay } : {}),
+    ...(opts.failFirst !== undefined ? { failFirst: opts.failFirst } : {})
+  }
+  const patch: ListenerPatch = { rule }
+  if (opts.http) patch.protocol = 'http'
+  else if (opts.https || !existing) patch.protocol = 'https'
+  if (opts.secret) patch.secrets = opts.secret
+  if (opts.forwardTo !== undefined) patch.forwardTo = opts.forwardTo === '' ? null : parseHttpUrl('--forward-to', opts.forwardTo)
+  return patch
+}
+
+async function upsertListener(wb: Workbench, opts: ListenOptions): Promise<Listener> {
+  const all = await wb.listeners.list({})
+  const existing = all.find((l) => l.host === opts.host && l.port === opts.port)
+  const patch = patchFromFlags(opts, existing)
+  if (existing) return wb.listeners.update({ id: existing.id, patch })
+  return wb.listeners.create(ListenerInput.parse({ ...patch, name: `cli :${opts.port}`, host: opts.host, port: opts.port }))
+}
+
+async function banner(wb: Workbench, listener: Listener, url: string, print: (line: string) => void): Promise<void> {
+  print(`Listening on ${url}  (listener ${listener.id} "${listener.name}", data ${wb.dbFile})`)
+  if (listener.protocol === 'https') {
+    const ca = await wb.tls.ca({})
+    print(`TLS: the certificate comes from the Workbench's local CA ${ca.path}`)
+    print(`  trust it with: curl --cacert ${ca.path} ...  |  NODE_EXTRA_CA_CERTS=${ca.path} node app.js  |  kyc-hooks ca export`)
+  }
+  const secrets = listener.secrets.map((s, i) => `--secret #${i + 1} (${maskSecret(s)})`)
+  if (listener.useApiSecret) {
+    const creds = await wb.credentials.get({})
+    if (creds) {
+      secrets.push(`API secret (${creds.secretMasked})`)
+      for (const p of creds.previous) secrets.push(`previous API secret (${p.masked}, valid until ${p.validUntil})`)
+    }
+  }
+  if (secrets.length) print(`Verifying signatures with: ${secrets.join(', ')}`)
+  else {
+    print('No secret to verify with: every signature will show as INVALID (no-secret).')
+    print('  fix: pass --secret S (the API secret your sender signs with), or run `kyc-hooks credentials create`.')
+  }
+  const r = listener.rule
+  const rule = [`answer ${r.status}`]
+  if (r.delayMs) rule.push(`after ${r.delayMs} ms`)
+  if (r.failFirst) rule.push(`${r.failureStatus} to the first ${r.failFirst} attempts of each body`)
+  if (r.mode !== 'reply') rule.push(`mode ${r.mode}`)
+  if (listener.forwardTo) rule.push(`forward to ${listener.forwardTo}`)
+  print(`Reply: ${rule.join(', ')}`)
+  print('Waiting for webhooks. Ctrl+C to stop.')
+}
+
+function waitForStopSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const onSignal = (signal: NodeJS.Signals) => {
+      process.off('SIGINT', onSignal)
+      process.off('SIGTERM', onSignal)
+      // A second Ctrl+C while shutting down means "now".
+      process.once('SIGINT', () => process.exit(130))
+      resolve(signal)
+    }
+    process.on('SIGINT', onSignal)
+    process.on('SIGTERM', onSignal)
+  })
+}
+
+async function runListen(opts: ListenOptions, command: Command): Promise<void> {
+  const wb = await openWorkbench(command, { background: false })
+  let listener: Listener | undefined
+  try {
+    listener = await upsertListener(wb, opts)
+    const id = listener.id
+    // Print captures in arrival order even when one needs an extra read for its diagnosis.
+    let queue = Promise.resolve()
+    const print = (c: CaptureSummary) => {
+      queue = queue.then(async () => {
+        let code: string | null | undefined
+        if (c.signature === 'invalid') {
+          code = await wb.captures.get({ id: c.id }).then(
+            (full) => full.signatureVerdict.diagnosis?.code ?? null,
+            () => null
+          )
+        }
+        if (opts.json) printJsonLine(captureJson(c, c.signature === 'invalid' ? code : null))
+        else printLine(captureLine(c, code))
+      })
+    }
+    const unsubscribe = wb.bus.on('capture.received', (c) => {
+      if (c.listenerId === id) print(c)
+    })
+    const signal = waitForStopSignal()
+    const state = await wb.listeners.start({ id })
+    if (state.status !== 'running' || !state.url) {
+      throw new WorkbenchError('port-in-use', state.error ?? `listener on ${opts.host}:${opts.port} did not start: choose another --port`)
+    }
+    await banner(wb, listener, state.url, opts.json ? printNote : printLine)
+    await signal
+    unsubscribe()
+    await queue
+    printNote('Stopping the listener…')
+  } finally {
+    if (listener) await wb.listeners.stop({ id: listener.id }).catch(() => undefined)
+    await wb.close()
+  }
+}
+
+/** Registers `listen`. */
+export function registerListen(program: Command): void {
+  program
+    .command('listen')
+    .description('capture webhooks on a local HTTPS listener and print each one as it arrives')
+    .option('--port <n>', 'port to listen on (0 picks a free port)', intOption('--port', 0, 65535), 8443)
+    .option('--host <host>', 'address to bind (keep 127.0.0.1 unless other machines must reach it)', '127.0.0.1')
+    .option('--http', 'plain HTTP instead of HTTPS')
+    .option('--https', 'HTTPS with a certificate from the local CA (the default for a new listener)')
+    .option('--secret <secret>', 'secret to verify X-SmartKYC-Signature with (repeatable; the API secret is also used)', collect)
+    .option('--status <code>', 'status code to answer (default 200)', intOption('--status', 100, 599))
+    .option('--delay <ms>', 'wait before answering (default 0)', intOption('--delay', 0, 600_000))
+    .option('--fail-first <n>', 'answer 500 to the first N attempts of each body, to test retries', intOption('--fail-first', 0, 1000))
+    .option('--forward-to <url>', "also forward each request to your app and answer with its response ('' to stop forwarding)")
+    .option('--json', 'one JSON object per capture on stdout (the banner goes to stderr)')
+    .addHelpText(
+      'after',
+      '\nThe listener for HOST:PORT is stored; flags you give change it, settings you leave out are kept.'
+    )
+    .action((opts: ListenOptions, command: Command) => runListen(opts, command))
+}
