@@ -1,0 +1,168 @@
+/**
+ * The ways a body commonly changes between the bytes a sender signed and the bytes a
+ * verifier hashed. Each entry rebuilds the body the sender may have signed from the body we
+ * have; if that candidate matches the signature, its message says what happened. Plain
+ * data, checked in order, so adding a case is adding an entry.
+ */
+
+/** The received body, decoded once for every variant. */
+export interface BodyView {
+  readonly bytes: Buffer
+  /** The body as UTF-8 text, a leading BOM removed. */
+  readonly text: string
+  /** The parsed JSON, or undefined when the body is not JSON. */
+  json(): unknown
+}
+
+export interface BodyVariant {
+  code: string
+  /** The body the sender may have signed, or null when this variant does not apply. */
+  transform(body: BodyView): string | Buffer | null
+  message: string
+  hint: string
+}
+
+const BOM = Buffer.from([0xef, 0xbb, 0xbf])
+
+const RESERIALISED_HINT =
+  'Hash the raw request bytes exactly as received, before any JSON parsing; a sender must sign exactly the bytes it sends.'
+
+function reserialised(how: string): string {
+  return `The body was re-serialised: it matches when ${how}, so the sender signed different bytes than you hashed (or your framework parsed the JSON before you hashed it).`
+}
+
+/** JSON.stringify of the parsed body, or null when the body is not JSON (or too deep to print). */
+function stringify(body: BodyView, indent?: string | number, sortKeys = false): string | null {
+  const value = body.json()
+  if (value === undefined) return null
+  try {
+    return JSON.stringify(sortKeys ? sorted(value) : value, null, indent)
+  } catch {
+    return null
+  }
+}
+
+function sorted(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sorted)
+  if (value === null || typeof value !== 'object') return value
+  // A null prototype so a "__proto__" key stays a key instead of replacing the prototype.
+  const out: Record<string, unknown> = Object.create(null)
+  for (const key of Object.keys(value).sort()) out[key] = sorted((value as Record<string, unknown>)[key])
+  return out
+}
+
+/** Sorted-key JSON, only when sorting changes the key order (else the plain variants cover it). */
+function sortedKeys(body: BodyView, indent?: string | number): string | null {
+  const plain = stringify(body)
+  const keysSorted = stringify(body, undefined, true)
+  if (plain === null || keysSorted === null || plain === keysSorted) return null
+  return stringify(body, indent, true)
+}
+
+const endsWithNewline = (b: Buffer) => b.length > 0 && b[b.length - 1] === 0x0a
+const startsWithBom = (b: Buffer) => b.subarray(0, 3).equals(BOM)
+const hasCrlf = (b: Buffer) => b.includes('\r\n')
+
+export const BODY_VARIANTS: readonly BodyVariant[] = [
+  {
+    code: 'reserialized-body',
+    transform: (b) => stringify(b),
+    message: reserialised('compacted (JSON without whitespace)'),
+    hint: RESERIALISED_HINT
+  },
+  {
+    code: 'reserialized-body',
+    transform: (b) => stringify(b, 2),
+    message: reserialised('pretty-printed with 2 spaces'),
+    hint: RESERIALISED_HINT
+  },
+  {
+    code: 'reserialized-body',
+    transform: (b) => stringify(b, 4),
+    message: reserialised('pretty-printed with 4 spaces'),
+    hint: RESERIALISED_HINT
+  },
+  {
+    code: 'reserialized-body',
+    transform: (b) => stringify(b, '\t'),
+    message: reserialised('pretty-printed with tabs'),
+    hint: RESERIALISED_HINT
+  },
+  {
+    code: 'reordered-keys',
+    transform: (b) => sortedKeys(b),
+    message:
+      'The key order changed: it matches with the object keys sorted alphabetically (compact JSON), so the sender signed JSON with its keys in a different order than the bytes you hashed.',
+    hint: RESERIALISED_HINT
+  },
+  {
+    code: 'reordered-keys',
+    transform: (b) => sortedKeys(b, 2),
+    message:
+      'The key order changed: it matches with the object keys sorted alphabetically (pretty-printed with 2 spaces), so the sender signed JSON with its keys in a different order than the bytes you hashed.',
+    hint: RESERIALISED_HINT
+  },
+  {
+    code: 'trailing-newline',
+    transform: (b) => (endsWithNewline(b.bytes) ? b.bytes.subarray(0, b.bytes.length - 1) : null),
+    message:
+      'A trailing newline was added: it matches without the newline at the end of the body, so the newline was appended after signing.',
+    hint: 'Sign the body exactly as it is sent, newline included, and do not let a proxy or editor add one.'
+  },
+  {
+    code: 'trailing-newline',
+    transform: (b) => (endsWithNewline(b.bytes) ? null : Buffer.concat([b.bytes, Buffer.from('\n')])),
+    message:
+      'A trailing newline was removed: it matches with a newline added at the end, so the sender signed a body ending in a newline and the newline was lost on the way (or trimmed before you hashed).',
+    hint: 'Do not trim the body: hash the raw request bytes, and make the sender send exactly the bytes it signed.'
+  },
+  {
+    code: 'utf8-bom',
+    transform: (b) => (startsWithBom(b.bytes) ? b.bytes.subarray(3) : null),
+    message: 'A UTF-8 byte order mark (BOM) was added: it matches without the BOM at the start of the body.',
+    hint: 'Send and sign the body without a BOM (save files as "UTF-8", not "UTF-8 with BOM").'
+  },
+  {
+    code: 'utf8-bom',
+    transform: (b) => (startsWithBom(b.bytes) ? null : Buffer.concat([BOM, b.bytes])),
+    message:
+      'A UTF-8 byte order mark (BOM) was removed: it matches with a BOM added at the start, so the sender signed a body starting with a BOM that was stripped before you hashed.',
+    hint: 'Hash the raw request bytes (a text decoder drops the BOM); better, make the sender neither sign nor send a BOM.'
+  },
+  {
+    code: 'line-endings',
+    transform: (b) => (hasCrlf(b.bytes) ? Buffer.from(b.bytes.toString('latin1').replace(/\r\n/g, '\n'), 'latin1') : null),
+    message: 'The line endings changed: it matches with LF line endings instead of the CRLF received, so something converted them after signing.',
+    hint: 'Send the body as binary, exactly as signed: turn off line-ending conversion (e.g. git autocrlf on a payload file, or text mode transfer).'
+  },
+  {
+    code: 'line-endings',
+    transform: (b) =>
+      !hasCrlf(b.bytes) && b.bytes.includes(0x0a) ? Buffer.from(b.bytes.toString('latin1').replace(/\n/g, '\r\n'), 'latin1') : null,
+    message: 'The line endings changed: it matches with CRLF line endings instead of the LF received, so the sender signed a CRLF body and something converted it.',
+    hint: 'Send the body as binary, exactly as signed: turn off line-ending conversion (e.g. git autocrlf on a payload file, or text mode transfer).'
+  }
+]
+
+/** A view of `bytes` that decodes and parses at most once, and only if a variant asks. */
+export function bodyView(bytes: Buffer): BodyView {
+  let text: string | undefined
+  let parsed: { value: unknown } | undefined
+  return {
+    bytes,
+    get text() {
+      text ??= bytes.toString('utf8').replace(/^\uFEFF/, '')
+      return text
+    },
+    json() {
+      if (!parsed) {
+        try {
+          parsed = { value: JSON.parse(this.text) }
+        } catch {
+          parsed = { value: undefined }
+        }
+      }
+      return parsed.value
+    }
+  }
+}
