@@ -27,7 +27,10 @@ export default function App() {
   useEffect(() => {
     const s = useWorkbench.getState()
     const stopLive = startLiveEvents()
-    const stopConn = watchConnection((c) => useWorkbench.getState().app.setConnection(c))
+    const stopConn = watchConnection(
+      (c) => useWorkbench.getState().app.setConnection(c),
+      () => useWorkbench.getState().app.reportError({ code: 'unauthorized', message: 'token required' })
+    )
     void s.app.loadInfo()
     void s.settings.load()
     void s.listeners.load()

@@ -1,30 +1,26 @@
 /**
- * The web socket's state for the status bar. The web transport may export
- * `onConnectionChange(handler) => unsubscribe`; the desktop app has no socket ('n/a').
+ * The live connection's state for the status bar. In the browser it is the web
+ * transport's socket (which also reports a refused token); the desktop app has no socket.
  */
-import * as webTransport from '../api/web-transport'
 import { transportKind } from '../api/client'
+import { onConnectionChange } from '../api/web-transport'
 import type { ConnectionState } from '../store/app-slice'
 
-type ConnectionListener = (state: string) => void
-type OnConnectionChange = (handler: ConnectionListener) => () => void
-
-function normalise(state: string): ConnectionState {
-  if (state === 'open' || state === 'connected') return 'open'
-  if (state === 'connecting' || state === 'reconnecting') return 'connecting'
-  return 'closed'
-}
-
-/** Calls `onState` on every change; returns the unsubscribe. */
-export function watchConnection(onState: (state: ConnectionState) => void): () => void {
+/**
+ * Calls `onState` now and on every change, and `onUnauthorized` when the server refuses
+ * the page's token; returns the unsubscribe.
+ */
+export function watchConnection(onState: (state: ConnectionState) => void, onUnauthorized: () => void): () => void {
   if (transportKind() === 'ipc') {
     onState('n/a')
     return () => {}
   }
-  const hook = (webTransport as unknown as { onConnectionChange?: OnConnectionChange }).onConnectionChange
-  if (typeof hook !== 'function') {
-    onState('n/a')
-    return () => {}
-  }
-  return hook((state) => onState(normalise(String(state))))
+  return onConnectionChange((state) => {
+    if (state === 'unauthorized') {
+      onUnauthorized()
+      onState('closed')
+    } else {
+      onState(state)
+    }
+  })
 }

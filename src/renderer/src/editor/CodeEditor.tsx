@@ -24,13 +24,15 @@ export interface CodeEditorProps {
   testId?: string
   /** Called on Ctrl/Cmd+Enter inside the editor (e.g. "send"). */
   onSubmit?: () => void
+  /** Scroll to and select this 1-based line; `key` changes to reveal the same line again. */
+  revealLine?: { line: number; key: number }
 }
 
 let modelCounter = 0
 
 /** Controlled Monaco editor; see CodeEditorProps. */
 export default function CodeEditor(props: CodeEditorProps) {
-  const { value, onChange, readOnly = false, language, schema, height = 320, ariaLabel, testId, onSubmit } = props
+  const { value, onChange, readOnly = false, language, schema, height = 320, ariaLabel, testId, onSubmit, revealLine } = props
   const hostRef = useRef<HTMLDivElement>(null)
   const editorRef = useRef<MonacoApi.editor.IStandaloneCodeEditor | null>(null)
   const [ready, setReady] = useState(false)
@@ -118,6 +120,16 @@ export default function CodeEditor(props: CodeEditorProps) {
       editor.pushUndoStop()
     }
   }, [value, ready, readOnly])
+
+  const revealAt = revealLine?.line
+  const revealKey = revealLine?.key
+  useEffect(() => {
+    const editor = editorRef.current
+    const model = editor?.getModel()
+    if (!editor || !model || !revealAt || revealAt > model.getLineCount()) return
+    editor.revealLineInCenter(revealAt)
+    editor.setSelection({ startLineNumber: revealAt, startColumn: 1, endLineNumber: revealAt, endColumn: model.getLineMaxColumn(revealAt) })
+  }, [revealAt, revealKey, ready])
 
   useEffect(() => {
     editorRef.current?.updateOptions({ readOnly, ariaLabel })

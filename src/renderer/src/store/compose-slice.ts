@@ -5,7 +5,7 @@
  * switching events does not lose work.
  */
 import type { MethodOutput } from '../../../shared/contract'
-import type { Delivery, EventName, SchemaVerdict } from '../../../shared/models'
+import type { Attempt, Delivery, EventName, SchemaVerdict } from '../../../shared/models'
 import { call } from '../api/client'
 import { initialSelection, type EventInfoT } from '../features/compose/compose-logic'
 import { errorMessage } from './errors'
@@ -42,6 +42,8 @@ export interface ComposeSlice {
     adHocInsecureTls: boolean
     sending: boolean
     result: SendResult | null
+    /** The latest attempt of each delivery in `result` (duration, error), by delivery id. */
+    resultAttempts: Record<string, Attempt>
     sendError: string | null
     /** Loads the catalog, endpoints and the current template; applies the route's preselection. */
     open(preselect: string | null): Promise<void>
@@ -100,6 +102,17 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (set, get) => {
     }, VALIDATE_DEBOUNCE_MS)
   }
 
+  /** The delivery summary has no timing: read each delivery's latest attempt for its duration. */
+  async function loadAttempts(ids: string[]): Promise<void> {
+    const details = await Promise.all(ids.map((id) => call('deliveries.get', { id }).catch(() => null)))
+    const found: Record<string, Attempt> = {}
+    for (const d of details) {
+      const last = d?.attempts[d.attempts.length - 1]
+      if (d && last) found[d.id] = last
+    }
+    if (Object.keys(found).length > 0) patch((c) => ({ resultAttempts: { ...c.resultAttempts, ...found } }))
+  }
+
   async function ensureEventLoaded(event: EventName): Promise<void> {
     const s = get().compose
     const needTemplate = s.templates[event] === undefined
@@ -135,6 +148,7 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (set, get) => {
       adHocInsecureTls: false,
       sending: false,
       result: null,
+      resultAttempts: {},
       sendError: null,
 
       async open(preselect) {
@@ -235,10 +249,11 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (set, get) => {
           }
           input = { ...base, endpointIds }
         }
-        patch({ sending: true, sendError: null, result: null })
+        patch({ sending: true, sendError: null, result: null, resultAttempts: {} })
         try {
           const result = await call('send.event', input)
           patch({ result })
+          void loadAttempts(result.deliveries.map((d) => d.id))
         } catch (err) {
           patch({ sendError: errorMessage(err) })
         } finally {
@@ -247,7 +262,7 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (set, get) => {
       },
 
       dismissResult() {
-        patch({ result: null, sendError: null })
+        patch({ result: null, resultAttempts: {}, sendError: null })
       },
 
       applyDeliveries(updates) {
@@ -256,6 +271,7 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (set, get) => {
         const byId = new Map(updates.map((d) => [d.id, d]))
         if (!result.deliveries.some((d) => byId.has(d.id))) return
         patch({ result: { ...result, deliveries: result.deliveries.map((d) => byId.get(d.id) ?? d) } })
+        void loadAttempts(result.deliveries.filter((d) => byId.has(d.id)).map((d) => d.id))
       }
     }
   }

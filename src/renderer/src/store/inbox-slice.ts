@@ -47,6 +47,8 @@ export interface InboxSlice {
     copyCurl(id: string): Promise<void>
     copyBody(text: string): Promise<void>
     exportCaptures(format: 'har' | 'ndjson', ids?: string[]): Promise<void>
+    /** The URL the replay dialog starts with: the last one used, else the first endpoint's. */
+    defaultReplayUrl(): Promise<string>
     /** Replays a capture; the outcome is returned for the dialog to show inline (no toast). */
     replay(input: ReplayInput): Promise<{ ok: true; result: ReplayResult } | { ok: false; error: string }>
   }
@@ -236,6 +238,17 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
           get().app.toast('success', `Exported ${input.ids.length} capture${input.ids.length === 1 ? '' : 's'} as ${filename}`)
         } catch (err) {
           get().app.reportError(err, 'Exporting captures')
+        }
+      },
+
+      async defaultReplayUrl() {
+        const last = get().inbox.lastReplayUrl
+        if (last) return last
+        try {
+          const endpoints = await call('endpoints.list', {})
+          return endpoints[0]?.url ?? ''
+        } catch {
+          return ''
         }
       },
 

@@ -1,0 +1,68 @@
+/**
+ * One row of the capture list: time, method, path, event, signature and schema verdicts,
+ * the response status and a duplicate marker. Everything is a text node.
+ */
+import { memo } from 'react'
+import type { CaptureSummary } from '../../../../shared/models'
+import { useWorkbench } from '../../store'
+import { Badge, SchemaBadge, SignatureBadge, StatusCode } from '../../ui/Badge'
+import { formatDateTime, formatTime } from './format'
+
+export const ROW_HEIGHT = 32
+
+export interface CaptureRowProps {
+  capture: CaptureSummary
+  top: number
+  open: boolean
+  active: boolean
+  checked: boolean
+  onOpen: () => void
+}
+
+function CaptureRow({ capture: c, top, open, active, checked, onOpen }: CaptureRowProps) {
+  const toggle = useWorkbench((s) => s.inbox.toggleChecked)
+  const cls = ['capture-row', open ? 'capture-row-open' : '', active ? 'capture-row-active' : ''].filter(Boolean).join(' ')
+  return (
+    <div
+      id={`capture-${c.id}`}
+      role="option"
+      aria-selected={open}
+      className={cls}
+      style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT }}
+      data-testid="capture-row"
+      data-capture-id={c.id}
+      onClick={onOpen}
+    >
+      <span className="cell-check" onClick={(e) => e.stopPropagation()}>
+        <input type="checkbox" tabIndex={-1} aria-label={`Select capture ${c.seq}`} checked={checked} onChange={() => toggle(c.id)} />
+      </span>
+      <span className="cell-time mono" title={formatDateTime(c.receivedAt)}>
+        {formatTime(c.receivedAt)}
+      </span>
+      <span className="cell-method mono">{c.method}</span>
+      <span className="cell-path mono" title={c.path + (c.query ? `?${c.query}` : '')}>
+        {c.path}
+        {c.query ? <span className="faint">?{c.query}</span> : null}
+      </span>
+      <span className="cell-event" title={c.event ?? ''}>
+        {c.event ?? <span className="faint">—</span>}
+      </span>
+      <span className="cell-badge">
+        <SignatureBadge status={c.signature} />
+      </span>
+      <span className="cell-badge">
+        <SchemaBadge status={c.schema} />
+      </span>
+      <span className="cell-badge">
+        <StatusCode status={c.responseStatus} none="none" testId="response-status" />
+        {c.duplicateOf ? (
+          <Badge tone="info" testId="duplicate-marker" title="Same body as an earlier capture">
+            dup
+          </Badge>
+        ) : null}
+      </span>
+    </div>
+  )
+}
+
+export default memo(CaptureRow)
