@@ -78,13 +78,14 @@ export function resolveTargets(endpoints: EndpointsRepo, req: TargetRequest): Ne
   }
   for (const raw of adHoc) {
     const target = AdHocTarget.parse(raw)
-    const url = checkTargetUrl(target.url.trim(), { allowLocalHttp: target.allowLocalHttp })
+    const url = target.url.trim()
+    checkTargetUrl(url, { allowLocalHttp: target.allowLocalHttp })
     checkCustomHeaders(target.headers)
     out.push({
       id: newId('dlv'),
       endpointId: null,
       endpointName: AD_HOC_NAME,
-      url: url.href,
+      url,
       requestHeaders: headersFor(target.headers),
       timeoutMs: target.timeoutMs,
       insecureTls: target.insecureTls,
