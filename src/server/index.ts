@@ -166,9 +166,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
 }
 
+/** The origin-form request target (`/path?query`) as a URL; `//x` stays a path, not a host. */
 function parseUrl(raw: string | undefined): URL | null {
+  if (!raw || !raw.startsWith('/')) return null
   try {
-    return new URL(raw ?? '/', 'http://server.invalid')
+    return new URL(`http://server.invalid${raw}`)
   } catch {
     return null
   }
