@@ -1,0 +1,69 @@
+/**
+ * The queue of pushed events between two store updates, grouped by kind. Pure, so the
+ * batching rules are unit-tested without a store or a transport.
+ */
+import type { EventKey, EventPayload } from '../../../shared/contract'
+
+/** Events waiting for the next flush, grouped by kind. */
+export interface LiveQueue {
+  captures: EventPayload<'capture.received'>[]
+  deletions: EventPayload<'captures.deleted'>[]
+  listenerStates: EventPayload<'listener.state'>[]
+  listenersChanged: boolean
+  credentialsChanged: boolean
+  settings: EventPayload<'settings.changed'> | null
+  deliveries: EventPayload<'delivery.updated'>[]
+  attempts: EventPayload<'attempt.finished'>[]
+  endpointsChanged: boolean
+}
+
+export function emptyQueue(): LiveQueue {
+  return {
+    captures: [],
+    deletions: [],
+    listenerStates: [],
+    listenersChanged: false,
+    credentialsChanged: false,
+    settings: null,
+    deliveries: [],
+    attempts: [],
+    endpointsChanged: false
+  }
+}
+
+/** A cap so a hidden window (no animation frames) cannot grow the queue without bound. */
+export const MAX_QUEUED_CAPTURES = 20_000
+
+/** Adds one event to the queue (pure, so it is unit-tested). */
+export function enqueue<E extends EventKey>(q: LiveQueue, event: E, payload: EventPayload<E>): void {
+  switch (event) {
+    case 'capture.received':
+      q.captures.push(payload as EventPayload<'capture.received'>)
+      if (q.captures.length > MAX_QUEUED_CAPTURES) q.captures.splice(0, q.captures.length - MAX_QUEUED_CAPTURES)
+      break
+    case 'captures.deleted':
+      q.deletions.push(payload as EventPayload<'captures.deleted'>)
+      break
+    case 'listener.state':
+      q.listenerStates.push(payload as EventPayload<'listener.state'>)
+      break
+    case 'listeners.changed':
+      q.listenersChanged = true
+      break
+    case 'credentials.changed':
+      q.credentialsChanged = true
+      break
+    case 'settings.changed':
+      q.settings = payload as EventPayload<'settings.changed'>
+      break
+    case 'delivery.updated':
+      q.deliveries.push(payload as EventPayload<'delivery.updated'>)
+      break
+    case 'attempt.finished':
+      q.attempts.push(payload as EventPayload<'attempt.finished'>)
+      break
+    case 'endpoints.changed':
+      q.endpointsChanged = true
+      break
+  }
+}
