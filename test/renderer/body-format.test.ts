@@ -12,19 +12,22 @@ import { diffRuns, differingCount } from '../../src/renderer/src/features/inbox/
 import { curlExample, sendExample } from '../../src/renderer/src/features/inbox/empty-commands'
 import { shellQuote } from '../../src/renderer/src/features/inbox/format'
 
+const utf8 = (s: string) => new TextEncoder().encode(s)
+const latin1 = (s: string) => Uint8Array.from(s, (ch) => ch.charCodeAt(0))
+
 describe('body bytes', () => {
   it('decodes base64 to the exact bytes', () => {
-    expect([...base64ToBytes(Buffer.from([0, 255, 10]).toString('base64'))]).toEqual([0, 255, 10])
+    expect([...base64ToBytes(btoa('\x00\xff\n'))]).toEqual([0, 255, 10])
     expect(base64ToBytes('%%%not base64').length).toBe(0)
   })
 
   it('decodes valid UTF-8 (keeping a BOM) and refuses invalid bytes', () => {
-    expect(decodeUtf8Strict(new Uint8Array(Buffer.from('\uFEFF{"a":"é"}', 'utf8')))).toBe('\uFEFF{"a":"é"}')
+    expect(decodeUtf8Strict(utf8('\uFEFF{"a":"é"}'))).toBe('\uFEFF{"a":"é"}')
     expect(decodeUtf8Strict(new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]))).toBeNull()
   })
 
   it('prints a hex dump with offsets, hex and printable ASCII', () => {
-    const dump = hexDump(new Uint8Array(Buffer.from('Hello, world!\x00\x01\x02xyz', 'latin1')))
+    const dump = hexDump(latin1('Hello, world!\x00\x01\x02xyz'))
     const lines = dump.split('\n')
     expect(lines[0]).toBe('00000000  48 65 6c 6c 6f 2c 20 77  6f 72 6c 64 21 00 01 02  |Hello, world!...|')
     expect(lines[1].startsWith('00000010  78 79 7a ')).toBe(true)
