@@ -43,6 +43,8 @@ export interface InboxSlice {
     toggleChecked(id: string): void
     setChecked(ids: string[]): void
     applyLive(received: CaptureSummary[], deleted: { ids: string[]; all: boolean }[]): void
+    /** Replaces changed captures in the list and refreshes the open one if it changed. */
+    applyUpdates(updated: CaptureSummary[]): void
     remove(ids: string[]): Promise<boolean>
     copyCurl(id: string): Promise<void>
     copyBody(text: string): Promise<void>
@@ -192,6 +194,23 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
           ...(selectionGone ? { detail: null, detailError: 'This capture was deleted.' } : {})
         })
         if (reload) void get().inbox.load()
+      },
+
+      applyUpdates(updated) {
+        const byId = new Map(updated.map((c) => [c.id, c]))
+        patch((s) => (s.items.some((c) => byId.has(c.id)) ? { items: s.items.map((c) => byId.get(c.id) ?? c) } : {}))
+        const open = get().inbox.detail
+        if (open && byId.has(open.id)) {
+          const generation = ++detailGeneration
+          call('captures.get', { id: open.id }).then(
+            (detail) => {
+              if (generation === detailGeneration) patch({ detail })
+            },
+            () => {
+              // The list row is already updated; a failed refresh leaves the older detail.
+            }
+          )
+        }
       },
 
       async remove(ids) {

@@ -13,6 +13,7 @@ import { emptyQueue, enqueue, type LiveQueue } from './live-queue'
 function flush(q: LiveQueue): void {
   const s = useWorkbench.getState()
   if (q.captures.length > 0 || q.deletions.length > 0) s.inbox.applyLive(q.captures, q.deletions)
+  if (q.updatedCaptures.size > 0) s.inbox.applyUpdates([...q.updatedCaptures.values()])
   // A state is newer than a full reload only if it arrived after it; reload first, then states.
   if (q.listenersChanged) void s.listeners.load()
   else if (q.listenerStates.length > 0) s.listeners.applyStates(q.listenerStates)
@@ -28,6 +29,7 @@ function flush(q: LiveQueue): void {
 
 const ALL_EVENTS: EventKey[] = [
   'capture.received',
+  'capture.updated',
   'captures.deleted',
   'delivery.updated',
   'attempt.finished',

@@ -7,6 +7,8 @@ import type { EventKey, EventPayload } from '../../../shared/contract'
 /** Events waiting for the next flush, grouped by kind. */
 export interface LiveQueue {
   captures: EventPayload<'capture.received'>[]
+  /** Captures changed after arrival (forward finished), latest version per id. */
+  updatedCaptures: Map<string, EventPayload<'capture.updated'>>
   deletions: EventPayload<'captures.deleted'>[]
   listenerStates: EventPayload<'listener.state'>[]
   listenersChanged: boolean
@@ -20,6 +22,7 @@ export interface LiveQueue {
 export function emptyQueue(): LiveQueue {
   return {
     captures: [],
+    updatedCaptures: new Map(),
     deletions: [],
     listenerStates: [],
     listenersChanged: false,
@@ -41,6 +44,11 @@ export function enqueue<E extends EventKey>(q: LiveQueue, event: E, payload: Eve
       q.captures.push(payload as EventPayload<'capture.received'>)
       if (q.captures.length > MAX_QUEUED_CAPTURES) q.captures.splice(0, q.captures.length - MAX_QUEUED_CAPTURES)
       break
+    case 'capture.updated': {
+      const c = payload as EventPayload<'capture.updated'>
+      q.updatedCaptures.set(c.id, c)
+      break
+    }
     case 'captures.deleted':
       q.deletions.push(payload as EventPayload<'captures.deleted'>)
       break
