@@ -63,45 +63,9 @@ const endsWithNewline = (b: Buffer) => b.length > 0 && b[b.length - 1] === 0x0a
 const startsWithBom = (b: Buffer) => b.subarray(0, 3).equals(BOM)
 const hasCrlf = (b: Buffer) => b.includes('\r\n')
 
+// Byte-level changes come first: they are the more specific explanation (a BOM or newline
+// alone also "matches when compacted", but saying so would hide what really happened).
 export const BODY_VARIANTS: readonly BodyVariant[] = [
-  {
-    code: 'reserialized-body',
-    transform: (b) => stringify(b),
-    message: reserialised('compacted (JSON without whitespace)'),
-    hint: RESERIALISED_HINT
-  },
-  {
-    code: 'reserialized-body',
-    transform: (b) => stringify(b, 2),
-    message: reserialised('pretty-printed with 2 spaces'),
-    hint: RESERIALISED_HINT
-  },
-  {
-    code: 'reserialized-body',
-    transform: (b) => stringify(b, 4),
-    message: reserialised('pretty-printed with 4 spaces'),
-    hint: RESERIALISED_HINT
-  },
-  {
-    code: 'reserialized-body',
-    transform: (b) => stringify(b, '\t'),
-    message: reserialised('pretty-printed with tabs'),
-    hint: RESERIALISED_HINT
-  },
-  {
-    code: 'reordered-keys',
-    transform: (b) => sortedKeys(b),
-    message:
-      'The key order changed: it matches with the object keys sorted alphabetically (compact JSON), so the sender signed JSON with its keys in a different order than the bytes you hashed.',
-    hint: RESERIALISED_HINT
-  },
-  {
-    code: 'reordered-keys',
-    transform: (b) => sortedKeys(b, 2),
-    message:
-      'The key order changed: it matches with the object keys sorted alphabetically (pretty-printed with 2 spaces), so the sender signed JSON with its keys in a different order than the bytes you hashed.',
-    hint: RESERIALISED_HINT
-  },
   {
     code: 'trailing-newline',
     transform: (b) => (endsWithNewline(b.bytes) ? b.bytes.subarray(0, b.bytes.length - 1) : null),
@@ -141,6 +105,44 @@ export const BODY_VARIANTS: readonly BodyVariant[] = [
       !hasCrlf(b.bytes) && b.bytes.includes(0x0a) ? Buffer.from(b.bytes.toString('latin1').replace(/\n/g, '\r\n'), 'latin1') : null,
     message: 'The line endings changed: it matches with CRLF line endings instead of the LF received, so the sender signed a CRLF body and something converted it.',
     hint: 'Send the body as binary, exactly as signed: turn off line-ending conversion (e.g. git autocrlf on a payload file, or text mode transfer).'
+  },
+  {
+    code: 'reserialized-body',
+    transform: (b) => stringify(b),
+    message: reserialised('compacted (JSON without whitespace)'),
+    hint: RESERIALISED_HINT
+  },
+  {
+    code: 'reserialized-body',
+    transform: (b) => stringify(b, 2),
+    message: reserialised('pretty-printed with 2 spaces'),
+    hint: RESERIALISED_HINT
+  },
+  {
+    code: 'reserialized-body',
+    transform: (b) => stringify(b, 4),
+    message: reserialised('pretty-printed with 4 spaces'),
+    hint: RESERIALISED_HINT
+  },
+  {
+    code: 'reserialized-body',
+    transform: (b) => stringify(b, '\t'),
+    message: reserialised('pretty-printed with tabs'),
+    hint: RESERIALISED_HINT
+  },
+  {
+    code: 'reordered-keys',
+    transform: (b) => sortedKeys(b),
+    message:
+      'The key order changed: it matches with the object keys sorted alphabetically (compact JSON), so the sender signed JSON with its keys in a different order than the bytes you hashed.',
+    hint: RESERIALISED_HINT
+  },
+  {
+    code: 'reordered-keys',
+    transform: (b) => sortedKeys(b, 2),
+    message:
+      'The key order changed: it matches with the object keys sorted alphabetically (pretty-printed with 2 spaces), so the sender signed JSON with its keys in a different order than the bytes you hashed.',
+    hint: RESERIALISED_HINT
   }
 ]
 
