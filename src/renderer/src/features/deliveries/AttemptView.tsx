@@ -1,0 +1,73 @@
+/**
+ * One delivery attempt: when, how long, what was sent (URL + headers) and what came back
+ * (code, headers, body), or the transport error. Collapsed attempts render their bodies
+ * only when opened, so a delivery with many attempts does not start many editors.
+ */
+import { useMemo, useState } from 'react'
+import { SIGNATURE_HEADER, type Attempt } from '../../../../shared/models'
+import CodeEditor from '../../editor/CodeEditor'
+import { Badge, StatusCode } from '../../ui/Badge'
+import HeaderList from '../../ui/HeaderList'
+import { formatDateTime } from '../inbox/format'
+import { base64ToText, failureHint, looksLikeJson } from './delivery-logic'
+
+export default function AttemptView({ attempt: a, initiallyOpen }: { attempt: Attempt; initiallyOpen: boolean }) {
+  const [open, setOpen] = useState(initiallyOpen)
+  const body = useMemo(() => (open ? base64ToText(a.responseBodyBase64) : ''), [open, a.responseBodyBase64])
+  const hint = a.outcome === 'error' ? failureHint(a.responseCode, a.error) : null
+
+  return (
+    <details className="dl-attempt" open={open} onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)} data-testid="attempt">
+      <summary>
+        <span className="dl-attempt-no">Attempt {a.number}</span>
+        <Badge tone={a.outcome === 'success' ? 'ok' : 'bad'}>{a.outcome === 'success' ? 'Success' : 'Error'}</Badge>
+        <StatusCode status={a.responseCode} none="no response" />
+        <span className="faint mono">{Math.round(a.durationMs)} ms</span>
+        <span className="faint">{formatDateTime(a.startedAt)}</span>
+      </summary>
+      {open ? (
+        <div className="dl-attempt-body">
+          {a.error ? (
+            <div className="callout callout-bad dl-attempt-error" data-testid="attempt-error">
+              {a.error}
+            </div>
+          ) : null}
+          {hint ? (
+            <div className="callout dl-hint" data-testid="failure-hint">
+              <strong>{hint.title}</strong>
+              <ul>
+                {hint.steps.map((s) => (
+                  <li key={s}>{s}</li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          <h4>Request</h4>
+          <div className="mono dl-attempt-url">POST {a.requestUrl}</div>
+          <HeaderList headers={a.requestHeaders} highlight={[SIGNATURE_HEADER]} caption="Request headers" />
+          <h4>Response</h4>
+          {a.responseCode === null ? (
+            <p className="muted">No response{a.error ? '' : ' was received'}.</p>
+          ) : (
+            <>
+              <HeaderList headers={a.responseHeaders} caption="Response headers" />
+              {body ? (
+                <CodeEditor
+                  value={body}
+                  readOnly
+                  language={looksLikeJson(body) ? 'json' : 'plaintext'}
+                  height={Math.min(240, 40 + body.split('\n').length * 18)}
+                  ariaLabel={`Response body of attempt ${a.number}`}
+                  testId="attempt-response-body"
+                />
+              ) : (
+                <p className="muted">Empty body.</p>
+              )}
+              {a.responseTruncated ? <p className="faint">The response body was truncated for storage.</p> : null}
+            </>
+          )}
+        </div>
+      ) : null}
+    </details>
+  )
+}

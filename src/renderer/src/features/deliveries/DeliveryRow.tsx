@@ -1,0 +1,64 @@
+/**
+ * One row of the delivery log, as the docs list it: Status, Event, Endpoint, Response
+ * Code, Timestamp, Response. Everything is a text node.
+ */
+import { memo } from 'react'
+import type { Delivery } from '../../../../shared/models'
+import { Badge, StatusCode } from '../../ui/Badge'
+import { formatDateTime, formatTime } from '../inbox/format'
+import { statusLabel } from './delivery-logic'
+
+export const DELIVERY_ROW_HEIGHT = 32
+
+const TONE = { success: 'ok', error: 'bad', pending: 'info' } as const
+
+export interface DeliveryRowProps {
+  delivery: Delivery
+  top: number
+  open: boolean
+  active: boolean
+  onOpen: () => void
+}
+
+function DeliveryRow({ delivery: d, top, open, active, onOpen }: DeliveryRowProps) {
+  const cls = ['dl-row', open ? 'dl-row-open' : '', active ? 'dl-row-active' : ''].filter(Boolean).join(' ')
+  const snippet = d.lastError ?? d.lastResponse ?? ''
+  return (
+    <div
+      id={`delivery-${d.id}`}
+      role="option"
+      aria-selected={open}
+      className={cls}
+      style={{ transform: `translateY(${top}px)`, height: DELIVERY_ROW_HEIGHT }}
+      data-testid="delivery-row"
+      data-delivery-id={d.id}
+      onClick={onOpen}
+    >
+      <span>
+        <Badge tone={TONE[d.status]} testId="delivery-status">
+          {statusLabel(d.status)}
+        </Badge>
+      </span>
+      <span className="dl-cell-time mono" title={formatDateTime(d.createdAt)}>
+        {formatTime(d.createdAt)}
+      </span>
+      <span className="dl-cell-event" title={d.event ?? ''}>
+        {d.event ?? <span className="faint">—</span>}
+      </span>
+      <span className="dl-cell-endpoint" title={d.url}>
+        {d.endpointName}
+      </span>
+      <span>
+        <StatusCode status={d.lastResponseCode} none={d.status === 'pending' && d.attemptCount === 0 ? '…' : '—'} testId="delivery-code" />
+      </span>
+      <span className={d.lastError ? 'dl-cell-snippet mono dl-error' : 'dl-cell-snippet mono'} title={snippet.slice(0, 500)}>
+        {snippet}
+      </span>
+      <span className="dl-cell-attempts faint mono" title={`${d.attemptCount} of ${d.maxAttempts} attempts`}>
+        {d.attemptCount}/{d.maxAttempts}
+      </span>
+    </div>
+  )
+}
+
+export default memo(DeliveryRow)
