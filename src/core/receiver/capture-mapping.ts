@@ -1,0 +1,117 @@
+/**
+ * Row <-> model mapping for captures. Stored JSON columns were written by us, but a file
+ * can be edited or come from an older version, so every parse has a safe fallback.
+ */
+import type {
+  Capture,
+  CaptureResponse,
+  CaptureSummary,
+  ForwardResult,
+  HeaderPair,
+  SchemaStatus,
+  SchemaVerdict,
+  SignatureStatus,
+  SignatureVerdict
+} from '../../shared/models'
+import type { CaptureRow } from './types'
+
+/** Columns a list view needs: no headers, no body, no verdict details. */
+export const SUMMARY_COLUMNS =
+  'seq, id, listener_id, source, received_at, method, path, query, remote_address, body_size, body_sha256, ' +
+  'body_truncated, event, signature_status, schema_status, duplicate_of, response_status'
+
+export type SummaryRow = Pick<
+  CaptureRow,
+  | 'seq'
+  | 'id'
+  | 'listener_id'
+  | 'source'
+  | 'received_at'
+  | 'method'
+  | 'path'
+  | 'query'
+  | 'remote_address'
+  | 'body_size'
+  | 'body_sha256'
+  | 'body_truncated'
+  | 'event'
+  | 'signature_status'
+  | 'schema_status'
+  | 'duplicate_of'
+  | 'response_status'
+>
+
+const SIGNATURE_STATUSES: readonly string[] = ['valid', 'invalid', 'missing']
+const SCHEMA_STATUSES: readonly string[] = ['valid', 'invalid', 'not-json', 'unknown-event']
+
+/** The list-view shape of a row. */
+export function toSummary(r: SummaryRow): CaptureSummary {
+  return {
+    id: r.id,
+    seq: r.seq,
+    listenerId: r.listener_id,
+    receivedAt: r.received_at,
+    method: r.method,
+    path: r.path,
+    query: r.query,
+    remoteAddress: r.remote_address,
+    bodySize: r.body_size,
+    bodySha256: r.body_sha256,
+    bodyTruncated: r.body_truncated === 1,
+    event: r.event,
+    signature: (SIGNATURE_STATUSES.includes(r.signature_status) ? r.signature_status : 'invalid') as SignatureStatus,
+    schema: (SCHEMA_STATUSES.includes(r.schema_status) ? r.schema_status : 'invalid') as SchemaStatus,
+    duplicateOf: r.duplicate_of,
+    responseStatus: r.response_status,
+    source: r.source === 'import' ? 'import' : 'listener'
+  }
+}
+
+/** The full shape of a row, body as base64. */
+export function toCapture(r: CaptureRow): Capture {
+  const summary = toSummary(r)
+  return {
+    ...summary,
+    httpVersion: r.http_version,
+    headers: parseHeaders(r.headers),
+    bodyBase64: Buffer.from(r.body).toString('base64'),
+    signatureVerdict: parseObject<SignatureVerdict>(r.signature_verdict, {
+      status: summary.signature,
+      received: null,
+      expected: null,
+      matchedSecret: null,
+      diagnosis: null
+    }),
+    schemaVerdict: parseObject<SchemaVerdict>(r.schema_verdict, { status: summary.schema, event: r.event, errors: [] }),
+    response: parseObject<CaptureResponse>(r.response, {
+      mode: 'reply',
+      status: r.response_status,
+      headers: [],
+      body: '',
+      delayMs: 0
+    }),
+    forward: r.forward === null ? null : parseObject<ForwardResult | null>(r.forward, null)
+  }
+}
+
+/** Header pairs from their JSON column; anything that is not a [string, string] is dropped. */
+export function parseHeaders(text: string): HeaderPair[] {
+  const value = parseJson(text)
+  if (!Array.isArray(value)) return []
+  return value.filter(
+    (p): p is HeaderPair => Array.isArray(p) && p.length === 2 && typeof p[0] === 'string' && typeof p[1] === 'string'
+  )
+}
+
+function parseObject<T>(text: string, fallback: T): T {
+  const value = parseJson(text)
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as T) : fallback
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return undefined
+  }
+}

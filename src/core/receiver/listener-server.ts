@@ -1,0 +1,194 @@
+/**
+ * One listener's socket: a node:https (or node:http) server that reads every request of
+ * any method and path, keeps the body bytes exactly (up to the listener's limit), and
+ * hands the request to the capture pipeline with a Responder to answer through.
+ * Malformed HTTP, TLS failures and clients that vanish mid-body never reach the pipeline
+ * and never throw.
+ */
+import http from 'node:http'
+import https from 'node:https'
+import type { Socket } from 'node:net'
+import type { AddressInfo } from 'node:net'
+import type { HeaderPair } from '../../shared/models'
+import { pairsFromRaw } from './hop-by-hop'
+
+/** A request as received: the evidence a capture is made of. */
+export interface IncomingRequest {
+  receivedAt: string
+  method: string
+  path: string
+  /** The raw text after the first `?` (empty when there is none). */
+  query: string
+  httpVersion: string
+  remoteAddress: string
+  headers: HeaderPair[]
+  body: Buffer
+  /** True when the body went past the limit and was cut at it. */
+  truncated: boolean
+}
+
+/** How the pipeline answers one request. Every method is safe after the client left. */
+export interface Responder {
+  reply(status: number, headers: HeaderPair[], body: string | Buffer, options?: { close?: boolean }): void
+  /** Never answer; the socket stays open until the client gives up or the listener stops. */
+  hold(): void
+  /** Drop the connection (TCP reset where the platform allows). */
+  reset(): void
+}
+
+export interface ListenerServerOptions {
+  host: string
+  port: number
+  protocol: 'https' | 'http'
+  tls?: { cert: string; key: string }
+  /** Read per request so a live rule change applies to the next request. */
+  bodyLimitBytes(): number
+  onRequest(req: IncomingRequest, res: Responder): void
+  /** A server error after it started listening (rare: the socket failed). */
+  onError(err: Error): void
+}
+
+export interface RunningServer {
+  /** The port actually bound (differs from the requested one when that was 0). */
+  port: number
+  close(): Promise<void>
+}
+
+// Headers we compute ourselves from the body we send; a rule's own values would conflict.
+const MANAGED_REPLY_HEADERS = new Set(['content-length', 'transfer-encoding'])
+
+/** Starts listening; rejects with the socket error (EADDRINUSE, EACCES, ...) if it cannot. */
+export function startListenerServer(options: ListenerServerOptions): Promise<RunningServer> {
+  const handler = (req: http.IncomingMessage, res: http.ServerResponse) => receive(req, res, options)
+  // Capture everything, even an HTTP/1.1 request without Host (Node refuses those by default).
+  const serverOptions = { requireHostHeader: false }
+  const server =
+    options.protocol === 'https'
+      ? https.createServer({ ...serverOptions, cert: options.tls?.cert, key: options.tls?.key }, handler)
+      : http.createServer(serverOptions, handler)
+
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => answerClientError(err, socket))
+
+  return new Promise((resolve, reject) => {
+    const onStartError = (err: Error) => {
+      server.close()
+      reject(err)
+    }
+    server.once('error', onStartError)
+    server.listen({ host: options.host, port: options.port }, () => {
+      server.off('error', onStartError)
+      server.on('error', (err) => options.onError(err))
+      const port = (server.address() as AddressInfo).port
+      resolve({
+        port,
+        close: () =>
+          new Promise<void>((done) => {
+            server.close(() => done())
+            // Held (timeout-mode) and keep-alive sockets would keep close() waiting forever.
+            server.closeAllConnections()
+          })
+      })
+    })
+  })
+}
+
+function receive(req: http.IncomingMessage, res: http.ServerResponse, options: ListenerServerOptions): void {
+  const receivedAt = new Date().toISOString()
+  const limit = options.bodyLimitBytes()
+  const chunks: Buffer[] = []
+  let size = 0
+  let truncated = false
+  let delivered = false
+
+  // A client that resets mid-body emits 'error' on the request; without a listener it would throw.
+  req.on('error', () => undefined)
+  res.on('error', () => undefined)
+
+  const deliver = () => {
+    if (delivered) return
+    delivered = true
+    const url = req.url ?? '/'
+    const q = url.indexOf('?')
+    options.onRequest(
+      {
+        receivedAt,
+        method: req.method ?? 'GET',
+        path: q === -1 ? url : url.slice(0, q),
+        query: q === -1 ? '' : url.slice(q + 1),
+        httpVersion: req.httpVersion,
+        remoteAddress: req.socket.remoteAddress ?? '',
+        headers: pairsFromRaw(req.rawHeaders),
+        body: Buffer.concat(chunks, size),
+        truncated
+      },
+      responder(req, res)
+    )
+  }
+
+  req.on('data', (chunk: Buffer) => {
+    if (truncated) return // past the limit: drain without keeping
+    if (size + chunk.length > limit) {
+      chunks.push(chunk.subarray(0, limit - size))
+      size = limit
+      truncated = true
+      deliver()
+      return
+    }
+    chunks.push(chunk)
+    size += chunk.length
+  })
+  // 'end' only fires for a complete body; a client that vanished mid-body is not captured.
+  req.on('end', deliver)
+}
+
+function responder(req: http.IncomingMessage, res: http.ServerResponse): Responder {
+  const gone = () => res.destroyed || res.writableEnded || req.socket.destroyed
+  return {
+    reply(status, headers, body, opts = {}) {
+      if (gone()) return
+      const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body
+      const flat: string[] = []
+      for (const [name, value] of headers) {
+        if (!MANAGED_REPLY_HEADERS.has(name.toLowerCase())) flat.push(name, value)
+      }
+      flat.push('Content-Length', String(bytes.length))
+      if (opts.close) flat.push('Connection', 'close')
+      try {
+        res.writeHead(status, flat)
+      } catch (err) {
+        // A header the rule cannot send (validated on save, but rows can be edited).
+        res.writeHead(500, ['Content-Type', 'application/json'])
+        res.end(JSON.stringify({ error: `the listener's reply could not be sent: ${(err as Error).message}` }))
+        return
+      }
+      res.end(bytes)
+    },
+    hold() {
+      // Nothing to do: the request is complete and Node applies no response timeout.
+    },
+    reset() {
+      if (req.socket.destroyed) return
+      const socket = req.socket as Socket & { resetAndDestroy?: () => void }
+      try {
+        socket.resetAndDestroy?.()
+      } catch {
+        // TLS sockets have no TCP handle of their own to reset.
+      }
+      if (!socket.destroyed) socket.destroy()
+    }
+  }
+}
+
+function answerClientError(err: NodeJS.ErrnoException, socket: Socket): void {
+  if (!socket.writable || err.code === 'ECONNRESET') {
+    socket.destroy()
+    return
+  }
+  const [status, text] =
+    err.code === 'HPE_HEADER_OVERFLOW'
+      ? ['431 Request Header Fields Too Large', 'request headers too large']
+      : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? ['408 Request Timeout', 'request timed out']
+        : ['400 Bad Request', 'malformed HTTP request']
+  socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${text.length + 1}\r\n\r\n${text}\n`)
+}
