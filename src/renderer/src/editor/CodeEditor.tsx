@@ -74,6 +74,8 @@ export default function CodeEditor(props: CodeEditorProps) {
           renderWhitespace: 'selection',
           // Hostile bodies may carry bidi or invisible characters: make them visible.
           unicodeHighlight: { ambiguousCharacters: true, invisibleCharacters: true },
+          // Never rewrite the text behind the user's back: the bytes are what gets signed.
+          unusualLineTerminators: 'off',
           wordWrap: readOnly ? 'on' : 'off',
           fixedOverflowWidgets: true,
           tabFocusMode: false,

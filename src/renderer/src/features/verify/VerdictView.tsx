@@ -1,0 +1,54 @@
+/**
+ * The verification result: Valid / Invalid / Missing, the diagnosis in one sentence with
+ * its hint, and the expected (computed) signature beside the received one.
+ */
+import { SIGNATURE_HEADER } from '../../../../shared/models'
+import { useWorkbench } from '../../store'
+import { SignatureBadge } from '../../ui/Badge'
+import CopyButton from '../../ui/CopyButton'
+
+export default function VerdictView() {
+  const verdict = useWorkbench((s) => s.verify.verdict)
+  const error = useWorkbench((s) => s.verify.error)
+
+  if (error) {
+    return (
+      <div className="callout callout-bad" role="alert" data-testid="verify-error">
+        {error}
+      </div>
+    )
+  }
+  if (!verdict) return null
+  const tone = verdict.status === 'valid' ? 'callout-ok' : verdict.status === 'invalid' ? 'callout-bad' : 'callout-warn'
+  return (
+    <section className={`callout ${tone} vf-verdict`} aria-live="polite" data-testid="verify-result">
+      <div className="vf-verdict-head">
+        <SignatureBadge status={verdict.status} />
+        <span>
+          {verdict.status === 'valid'
+            ? `The signature matches${verdict.matchedSecret ? ` (secret: ${verdict.matchedSecret})` : ''}.`
+            : verdict.status === 'missing'
+              ? `No ${SIGNATURE_HEADER} value was given.`
+              : 'The signature does not match these bytes with these secrets.'}
+        </span>
+      </div>
+      {verdict.diagnosis ? (
+        <div className="vf-diagnosis" data-testid="verify-diagnosis">
+          <div>{verdict.diagnosis.message}</div>
+          <div className="muted">{verdict.diagnosis.hint}</div>
+        </div>
+      ) : null}
+      <dl className="vf-compare">
+        <dt>Received</dt>
+        <dd className="mono" data-testid="verify-received">
+          {verdict.received === null ? <span className="faint">none</span> : verdict.received === '' ? <span className="faint">(empty)</span> : verdict.received}
+        </dd>
+        <dt>Expected</dt>
+        <dd className="mono" data-testid="verify-expected">
+          {verdict.expected ?? <span className="faint">no secret known</span>}
+          {verdict.expected ? <CopyButton text={verdict.expected} what="expected signature" /> : null}
+        </dd>
+      </dl>
+    </section>
+  )
+}
