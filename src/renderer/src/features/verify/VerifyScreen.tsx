@@ -135,7 +135,7 @@ export default function VerifyScreen() {
               <input type="checkbox" checked={useStored} onChange={(e) => actions.setUseStored(e.target.checked)} data-testid="verify-use-stored" />
             </Field>
             {useStored && credentialsLoaded && !hasCredentials ? (
-              <p className="compose-warn vf-warn">No API secret exists yet: create one in <a href="#/settings">Settings</a>, or paste a secret below.</p>
+              <p className="vf-warn">No API secret exists yet: create one in <a href="#/settings">Settings</a>, or paste a secret below.</p>
             ) : null}
             <Field label="Another secret (optional)" hint="Kept in memory only; never stored.">
               <input
