@@ -2,7 +2,9 @@
  * Validates a webhook body against its event's JSON Schema. Captured bodies are hostile, so
  * this never throws: any input yields a verdict (not-json, unknown-event, valid, invalid).
  */
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020'
+// `.js` spelled out: ajv has no exports map, and native ESM (the Electron main bundle keeps
+// dependencies external) does not guess extensions.
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js'
 import addFormats from 'ajv-formats'
 import { EVENT_NAMES, type EventName, type SchemaError, type SchemaVerdict } from '../../shared/models'
 import { isEventName, SCHEMAS } from './events'
