@@ -112,7 +112,7 @@ describe('receiver: capture', () => {
     const { port } = await h.listen({ useApiSecret: false, protocol: 'http' })
     const body = Buffer.from('{"event":"invitation.sent"}')
     await rawExchange(port, null, httpRequest('POST', '/', [`X-SmartKYC-Signature: ${hmacHex(body, secret)}`], body))
-    const [item] = (await h.receiver.captures.list({})).items
+    const [item] = (await h.receiver.captures.list({ limit: 100 })).items
     expect(item.signature).toBe('invalid')
   })
 
@@ -126,7 +126,7 @@ describe('receiver: capture', () => {
       '{"event":"payment.received","data":{}}'
     ]
     for (const b of bodies) await rawExchange(port, null, httpRequest('POST', '/', [], Buffer.from(b)))
-    const items = (await h.receiver.captures.list({})).items.reverse()
+    const items = (await h.receiver.captures.list({ limit: 100 })).items.reverse()
     expect(items.map((i) => i.schema)).toEqual(['valid', 'invalid', 'not-json', 'unknown-event'])
     expect(items[0].event).toBe('aml.match.found')
     expect(items[1].event).toBe('aml.match.found')
@@ -144,7 +144,7 @@ describe('receiver: capture', () => {
     await rawExchange(a.port, null, httpRequest('POST', '/', [], body))
     await rawExchange(a.port, null, httpRequest('POST', '/', [], other))
     await rawExchange(b.port, null, httpRequest('POST', '/', [], body))
-    const [first, second, third, onB] = (await h.receiver.captures.list({})).items.reverse()
+    const [first, second, third, onB] = (await h.receiver.captures.list({ limit: 100 })).items.reverse()
     expect(first.duplicateOf).toBeNull()
     expect(second.duplicateOf).toBe(first.id)
     expect(third.duplicateOf).toBeNull()
@@ -178,7 +178,7 @@ describe('receiver: capture', () => {
     const res = await rawExchange(port, null, httpRequest('POST', '/big', [], body))
     expect(res.status).toBe(413)
     expect(JSON.parse(res.body.toString()).error).toMatch(/1024 bytes/)
-    const [item] = (await h.receiver.captures.list({})).items
+    const [item] = (await h.receiver.captures.list({ limit: 100 })).items
     expect(item.bodyTruncated).toBe(true)
     expect(item.bodySize).toBe(1024)
     expect(item.responseStatus).toBe(413)
@@ -196,9 +196,9 @@ describe('receiver: capture', () => {
     const { port } = await h.listen({ protocol: 'http' })
     await rawExchange(port, null, httpRequest('POST', '/one', [], Buffer.from('1')))
     await rawExchange(port, null, httpRequest('POST', '/two', [], Buffer.from('2')))
-    const before = await h.receiver.captures.list({})
+    const before = await h.receiver.captures.list({ limit: 100 })
     const h2 = await h.reopen()
-    const after = await h2.receiver.captures.list({})
+    const after = await h2.receiver.captures.list({ limit: 100 })
     expect(after).toEqual(before)
     expect((await h2.receiver.listeners.list({})).map((l) => l.state.status)).toEqual(['stopped'])
   })
