@@ -77,12 +77,18 @@ export function validatePayload(body: Uint8Array | string): SchemaVerdict {
       return { status: 'not-json', event: null, errors: [{ path: '', message: parsed.reason, keyword: 'json' }] }
     }
     const value = parsed.value
-    const raw = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>).event : undefined
+    const isObject = typeof value === 'object' && value !== null && !Array.isArray(value)
+    if (!isObject) {
+      const kind = value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`
+      const message = `the payload is ${kind}, not an object: a Smart KYC webhook is {event, timestamp, data, tenantId}`
+      return { status: 'unknown-event', event: null, errors: [{ path: '', message, keyword: 'type' }] }
+    }
+    const raw = (value as Record<string, unknown>).event
     if (!isEventName(raw)) {
       const event = typeof raw === 'string' ? raw : null
       const message =
         raw === undefined
-          ? 'the payload has no "event" property: a Smart KYC webhook is an object {event, timestamp, data, tenantId}'
+          ? 'the payload has no "event" property: a Smart KYC webhook is {event, timestamp, data, tenantId}'
           : `event ${JSON.stringify(raw).slice(0, 200)} is not a Smart KYC event: expected one of ${EVENT_NAMES.join(', ')}`
       return { status: 'unknown-event', event, errors: [{ path: '/event', message, keyword: 'enum' }] }
     }

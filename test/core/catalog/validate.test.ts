@@ -114,7 +114,15 @@ describe('catalog: validatePayload classifies what is not a webhook', () => {
     ['an event that is a number', '{"event": 7}'],
     ['an event that is an object', '{"event": {"name": "aml.match.found"}}']
   ])('unknown-event: %s', (_name, body) => {
-    expect(validatePayload(body)).toMatchObject({ status: 'unknown-event', event: null })
+    const v = validatePayload(body)
+    expect(v).toMatchObject({ status: 'unknown-event', event: null })
+    expect(v.errors).toHaveLength(1)
+  })
+
+  it('says what a non-object payload is, at the root', () => {
+    expect(validatePayload('[1]').errors[0]).toMatchObject({ path: '', keyword: 'type' })
+    expect(validatePayload('[1]').errors[0].message).toContain('an array, not an object')
+    expect(validatePayload('null').errors[0].message).toContain('null, not an object')
   })
 })
 
