@@ -3,14 +3,17 @@
  * template (ready to edit and pass to `send --data`), or its JSON Schema.
  */
 import type { Command } from 'commander'
-import { listEvents, renderTemplate, schemaFor } from '../../core/catalog'
+import type { z } from 'zod'
+import type { EventInfo } from '../../shared/contract'
 import { badInput } from '../../shared/errors'
 import { printBlock, printJson, printTable } from '../output'
 import { parseEventName } from './send'
 
-type EventRow = ReturnType<typeof listEvents>[number]
+type EventRow = z.infer<typeof EventInfo>
 
-function runEvents(eventArg: string | undefined, opts: { schema?: boolean }): void {
+async function runEvents(eventArg: string | undefined, opts: { schema?: boolean }): Promise<void> {
+  // Loaded on demand: compiling the schemas is the slowest part of starting the CLI.
+  const { listEvents, renderTemplate, schemaFor } = await import('../../core/catalog')
   if (eventArg === undefined) {
     if (opts.schema) throw badInput('--schema needs an EVENT: e.g. kyc-hooks events submission.completed --schema')
     printTable<EventRow>(

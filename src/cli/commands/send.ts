@@ -40,12 +40,9 @@ async function runSend(eventArg: string, opts: SendOptions, command: Command): P
   const caFile = opts.ca === undefined ? undefined : path.resolve(opts.ca)
   if (caFile) assertReadable(caFile, '--ca')
 
+  // Built before the database opens, so a bad --data or --set fails fast and touches nothing.
+  const body = await buildSendBody({ template: async () => (await import('../../core/catalog')).renderTemplate(event), data: opts.data, sets: opts.set ?? [] })
   await withWorkbench(command, async (wb) => {
-    const body = await buildSendBody({
-      template: async () => (await wb.catalog.template({ event })).body,
-      data: opts.data,
-      sets: opts.set ?? []
-    })
     if (opts.secret === undefined && !(await wb.credentials.get({}))) {
       throw badInput('no secret to sign with: pass --secret S, or create the API credentials with `kyc-hooks credentials create`')
     }

@@ -4,7 +4,7 @@
  * and what to do), the expected and the received value.
  */
 import type { Command } from 'commander'
-import { verifySignature } from '../../core/signing'
+import { NO_TIMESTAMP_NOTE, verifySignature } from '../../core/signing'
 import { EXIT_NEGATIVE } from '../errors'
 import { readBytes } from '../input'
 import { setExitCode } from '../options'
@@ -16,10 +16,6 @@ interface VerifyOptions {
   signature: string
   json?: boolean
 }
-
-const NO_TIMESTAMP_NOTE =
-  'Note: Smart KYC signs no timestamp, so a captured request verifies forever: ' +
-  "deduplicate on the payload's ids to refuse replays."
 
 async function runVerify(file: string | undefined, opts: VerifyOptions): Promise<void> {
   const body = await readBytes(file)
@@ -39,7 +35,7 @@ async function runVerify(file: string | undefined, opts: VerifyOptions): Promise
   }
   printLine(`  expected: ${verdict.expected ?? '(no secret)'}`)
   printLine(`  received: ${verdict.received ?? '(none)'}`)
-  printLine(NO_TIMESTAMP_NOTE)
+  printLine(`Note: ${NO_TIMESTAMP_NOTE}`)
 }
 
 /** Registers `verify`. */
