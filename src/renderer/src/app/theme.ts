@@ -5,15 +5,10 @@
  */
 import { useEffect } from 'react'
 import { useWorkbench } from '../store'
+import { resolveTheme, type ThemePreference } from './theme-resolve'
 
-export type ThemePreference = 'system' | 'dark' | 'light'
+export { resolveTheme, type ThemePreference }
 const CACHE_KEY = 'kyc.theme'
-
-/** The concrete theme for a preference. */
-export function resolveTheme(pref: ThemePreference, prefersDark: boolean): 'dark' | 'light' {
-  if (pref === 'system') return prefersDark ? 'dark' : 'light'
-  return pref
-}
 
 function systemPrefersDark(): boolean {
   return window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false

@@ -1,12 +1,162 @@
 /**
- * Settings screen (being built).
+ * Settings (#/settings): API credentials, appearance, notifications, the retry schedule,
+ * and where the data lives.
  */
+import { useEffect, useState } from 'react'
+import { transportKind } from '../../api/client'
+import { useWorkbench } from '../../store'
+import Button from '../../ui/Button'
+import CopyButton from '../../ui/CopyButton'
+import Field from '../../ui/Field'
+import CredentialsSection from './CredentialsSection'
+import { formatSchedule, parseSchedule } from './retry-schedule'
+import './settings.css'
+
+const THEMES = [
+  { id: 'system', label: 'System' },
+  { id: 'dark', label: 'Dark' },
+  { id: 'light', label: 'Light' }
+] as const
+
+function RetrySchedule() {
+  const stored = useWorkbench((s) => s.settings.values?.retryScheduleMs)
+  const [text, setText] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const storedText = stored ? formatSchedule(stored) : ''
+
+  useEffect(() => setText(storedText), [storedText])
+
+  const save = async () => {
+    const parsed = parseSchedule(text)
+    if (parsed.error !== null) {
+      setError(parsed.error)
+      return
+    }
+    setError(null)
+    setBusy(true)
+    const ok = await useWorkbench.getState().settings.update({ retryScheduleMs: parsed.ms })
+    setBusy(false)
+    if (ok) useWorkbench.getState().app.toast('success', 'Saved the retry schedule')
+  }
+
+  return (
+    <section className="section" aria-labelledby="retry-title">
+      <h2 id="retry-title">Delivery retries</h2>
+      <p className="muted">
+        When a webhook the Workbench sends fails (no answer, or a non-2xx status), it is tried again after each of these waits,
+        counted from the first attempt. An empty list means no retries.
+      </p>
+      <form
+        className="retry-row"
+        onSubmit={(e) => {
+          e.preventDefault()
+          void save()
+        }}
+      >
+        <Field label="Retry schedule (seconds, comma-separated)" error={error} hint={`Total attempts: ${1 + (parseSchedule(text).ms?.length ?? 0)}`}>
+          <input
+            type="text"
+            className="mono"
+            value={text}
+            onChange={(e) => {
+              setText(e.target.value)
+              setError(null)
+            }}
+            data-testid="retry-schedule"
+          />
+        </Field>
+        <Button type="submit" busy={busy} disabled={text === storedText} testId="save-retry-schedule">
+          Save
+        </Button>
+      </form>
+    </section>
+  )
+}
+
 export default function SettingsScreen() {
+  const values = useWorkbench((s) => s.settings.values)
+  const info = useWorkbench((s) => s.app.info)
+  const update = useWorkbench((s) => s.settings.update)
+
+  useEffect(() => {
+    const s = useWorkbench.getState()
+    void s.settings.load()
+    void s.app.loadInfo()
+  }, [])
+
   return (
     <div className="screen">
       <header className="screen-header">
         <h1>Settings</h1>
       </header>
+      <div className="screen-body settings-body">
+        <CredentialsSection />
+
+        <section className="section" aria-labelledby="appearance-title">
+          <h2 id="appearance-title">Appearance</h2>
+          <fieldset className="segmented" data-testid="theme-picker">
+            <legend className="field-label">Theme</legend>
+            {THEMES.map((t) => (
+              <label key={t.id} className={values?.theme === t.id ? 'segment segment-on' : 'segment'}>
+                <input type="radio" name="theme" value={t.id} checked={values?.theme === t.id} onChange={() => void update({ theme: t.id })} />
+                {t.label}
+              </label>
+            ))}
+          </fieldset>
+        </section>
+
+        <section className="section" aria-labelledby="notifications-title">
+          <h2 id="notifications-title">Notifications</h2>
+          <Field
+            label="Desktop notifications for invalid signatures and failed deliveries"
+            inline
+            hint={transportKind() === 'web' ? 'Shown by the desktop app; the browser UI does not notify.' : undefined}
+          >
+            <input
+              type="checkbox"
+              checked={values?.notifications ?? false}
+              disabled={!values}
+              onChange={(e) => void update({ notifications: e.target.checked })}
+              data-testid="notifications-toggle"
+            />
+          </Field>
+        </section>
+
+        <RetrySchedule />
+
+        <section className="section" aria-labelledby="data-title">
+          <h2 id="data-title">Data</h2>
+          {info ? (
+            <dl className="settings-facts" data-testid="data-info">
+              <dt>Data folder</dt>
+              <dd className="secret-row">
+                <code data-testid="data-dir">{info.dataDir}</code>
+                <CopyButton text={info.dataDir} what="the data folder" />
+              </dd>
+              <dt>Database file</dt>
+              <dd className="secret-row">
+                <code data-testid="db-file">{info.dbFile}</code>
+                <CopyButton text={info.dbFile} what="the database path" />
+              </dd>
+              <dt>Local CA certificate</dt>
+              <dd>
+                <code>{info.caCertPath}</code>
+              </dd>
+              <dt>Version</dt>
+              <dd>
+                {info.version} · {transportKind() === 'ipc' ? 'desktop app' : 'browser (kyc-hooks serve)'}
+              </dd>
+            </dl>
+          ) : (
+            <p className="faint">Loading…</p>
+          )}
+          <p className="muted">
+            The desktop app, <code>kyc-hooks serve</code> and the CLI share this one database. Point them elsewhere with{' '}
+            <code>--db</code> or <code>KYC_HOOKS_DB</code>.
+          </p>
+        </section>
+      </div>
     </div>
   )
 }

@@ -1,0 +1,32 @@
+/**
+ * The retry schedule as people type it ("5, 30, 120, 600" seconds) and as the engine keeps
+ * it (milliseconds after the first attempt).
+ */
+
+/** Most retries a schedule may list; beyond this a webhook would retry for days. */
+export const MAX_RETRIES = 20
+/** Longest single wait: one day. */
+const MAX_SECONDS = 24 * 60 * 60
+
+export function formatSchedule(ms: number[]): string {
+  return ms.map((m) => String(Math.round(m / 100) / 10)).join(', ')
+}
+
+/** Parses "5, 30, 120"; returns milliseconds or an error that names the bad part. */
+export function parseSchedule(text: string): { ms: number[]; error: null } | { ms: null; error: string } {
+  const parts = text.split(',').map((p) => p.trim())
+  if (parts.length === 1 && parts[0] === '') return { ms: [], error: null }
+  const ms: number[] = []
+  for (const p of parts) {
+    if (p === '') return { ms: null, error: 'Remove the empty entry between two commas' }
+    if (!/^\d+(\.\d+)?$/.test(p)) return { ms: null, error: `"${p}" is not a number of seconds: write e.g. 5, 30, 120` }
+    const seconds = Number(p)
+    if (seconds > MAX_SECONDS) return { ms: null, error: `${p} s is longer than a day: use at most ${MAX_SECONDS}` }
+    ms.push(Math.round(seconds * 1000))
+  }
+  if (ms.length > MAX_RETRIES) return { ms: null, error: `${ms.length} retries is too many: list at most ${MAX_RETRIES}` }
+  for (let i = 1; i < ms.length; i++) {
+    if (ms[i] < ms[i - 1]) return { ms: null, error: `The waits must not shrink: ${parts[i]} comes after ${parts[i - 1]}` }
+  }
+  return { ms, error: null }
+}
