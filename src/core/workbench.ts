@@ -52,6 +52,8 @@ export async function createWorkbench(options: WorkbenchOptions = {}): Promise<W
   const catalog = createCatalogService()
   const signing = createSigningService({
     verificationSecrets: () => credentials.verificationSecrets(),
+    expiredSecrets: () => credentials.expiredSecrets(),
+    currentSecret: () => credentials.currentSecret(),
     apiKey: () => credentials.apiKey()
   })
   const receiver = createReceiver({ db, bus, tls, credentials })
