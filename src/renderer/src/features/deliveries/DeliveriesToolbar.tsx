@@ -11,7 +11,8 @@ export default function DeliveriesToolbar() {
   const filters = useWorkbench((s) => s.deliveries.filters)
   const setFilters = useWorkbench((s) => s.deliveries.setFilters)
   const resetFilters = useWorkbench((s) => s.deliveries.resetFilters)
-  const endpoints = useWorkbench(useShallow((s) => s.endpoints.items.map((e) => ({ id: e.id, name: e.name }))))
+  // The items array itself: a mapped array of new objects would never compare equal and loop.
+  const endpoints = useWorkbench((s) => s.endpoints.items)
   const { shown, total, loading } = useWorkbench(
     useShallow((s) => ({ shown: s.deliveries.items.length, total: s.deliveries.total, loading: s.deliveries.loading }))
   )

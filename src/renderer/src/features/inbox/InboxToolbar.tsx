@@ -14,7 +14,8 @@ export default function InboxToolbar() {
   const filters = useWorkbench((s) => s.inbox.filters)
   const setFilters = useWorkbench((s) => s.inbox.setFilters)
   const resetFilters = useWorkbench((s) => s.inbox.resetFilters)
-  const listeners = useWorkbench(useShallow((s) => s.listeners.items.map((l) => ({ id: l.id, name: l.name }))))
+  // The items array itself: useShallow over a mapped array of new objects never settles (React #185).
+  const listeners = useWorkbench((s) => s.listeners.items)
   const { shown, total, loading, checked, pending } = useWorkbench(
     useShallow((s) => ({
       shown: s.inbox.items.length,
