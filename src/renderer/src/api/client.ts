@@ -27,7 +27,26 @@ export function transportKind(): 'ipc' | 'web' {
 
 /** A contract call; rejects with an ApiError carrying the wire error's code and message. */
 export function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-  return getBridge().call(method, input)
+  return getBridge()
+    .call(method, input)
+    .catch((err: unknown) => {
+      throw toApiError(err)
+    })
+}
+
+/**
+ * The desktop preload rejects with plain `{ code, message, details }` data, because
+ * Electron's contextBridge keeps only the message of a rejected Error; both transports
+ * surface here as ApiError.
+ */
+export function toApiError(err: unknown): ApiError {
+  if (err instanceof ApiError) return err
+  if (err && typeof err === 'object') {
+    const { code, message, details } = err as { code?: unknown; message?: unknown; details?: unknown }
+    if (typeof code === 'string' && typeof message === 'string') return new ApiError(code, message, details)
+    if (typeof message === 'string') return new ApiError('internal', message)
+  }
+  return new ApiError('internal', String(err))
 }
 
 export function subscribe<E extends EventKey>(event: E, handler: (payload: EventPayload<E>) => void): () => void {
