@@ -26,7 +26,8 @@ function ruleSummary(l: Listener): string {
   if (r.failFirst > 0) parts.push(`fails the first ${r.failFirst} with ${r.failureStatus}`)
   if (r.failureRate > 0) parts.push(`fails ${Math.round(r.failureRate * 1000) / 10}% with ${r.failureStatus}`)
   if (l.forwardTo) parts.push(`forwards to ${l.forwardTo}`)
-  return parts.join(', ')
+  const text = parts.join(', ')
+  return text.charAt(0).toUpperCase() + text.slice(1)
 }
 
 export default function ListenerRow({ listener: l, onEdit, onDelete }: { listener: Listener; onEdit: () => void; onDelete: () => void }) {
