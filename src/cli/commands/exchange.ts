@@ -20,7 +20,7 @@ export function registerExchange(program: Command): void {
   program
     .command('export')
     .description('export captures as HAR 1.2 or NDJSON (all of them, or the ids given)')
-    .argument('[CAPTURE_ID...]', 'only these captures')
+    .argument('[ID...]', 'only these captures (cap_…) and deliveries (dlv_…; one HAR entry per attempt)')
     .requiredOption('--format <format>', 'har or ndjson', choiceOption(['har', 'ndjson'] as const))
     .option('--out <file>', 'write to this file instead of stdout')
     .action(async (ids: string[], opts: ExportOptions, command: Command) => {
