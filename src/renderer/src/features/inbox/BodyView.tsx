@@ -3,7 +3,7 @@
  * (the exact text, or a hex dump when the bytes are not UTF-8). Signatures are computed
  * over the raw bytes, so the raw tab is the evidence.
  */
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import CodeEditor from '../../editor/CodeEditor'
 import Tabs from '../../ui/Tabs'
 import { lineOfPointer } from './body-format'
@@ -29,6 +29,7 @@ function byteFacts(body: DecodedBody): string[] {
 export default function BodyView({ body, reveal }: { body: DecodedBody; reveal: { pointer: string; n: number } | null }) {
   const [tab, setTab] = useState<BodyTab>(body.pretty ? 'pretty' : 'raw')
   const [revealLine, setRevealLine] = useState<{ line: number; key: number } | undefined>(undefined)
+  const rootRef = useRef<HTMLDivElement>(null)
 
   // Clicking a schema error switches to the pretty view and selects the field's line.
   useEffect(() => {
@@ -37,6 +38,7 @@ export default function BodyView({ body, reveal }: { body: DecodedBody; reveal: 
     if (line === null) return
     setTab('pretty')
     setRevealLine({ line, key: reveal.n })
+    rootRef.current?.scrollIntoView({ block: 'start', behavior: 'smooth' })
   }, [reveal, body.pretty])
 
   const effectiveTab: BodyTab = body.pretty ? tab : 'raw'
@@ -44,7 +46,7 @@ export default function BodyView({ body, reveal }: { body: DecodedBody; reveal: 
   const height = Math.max(120, Math.min(480, lines * 19 + 16))
 
   return (
-    <div className="body-view" data-testid="body-view">
+    <div className="body-view" data-testid="body-view" ref={rootRef}>
       <div className="byte-facts faint" data-testid="body-facts">
         {byteFacts(body).join(' · ')}
       </div>

@@ -32,7 +32,7 @@ export default function SignaturePanel({ verdict }: { verdict: SignatureVerdict 
       <div className="section-title">
         <h3>Signature</h3>
         <SignatureBadge status={status} />
-        {status === 'valid' && matchedSecret ? <span className="muted">matched the {matchedSecret} secret</span> : null}
+        {status === 'valid' && matchedSecret ? <span className="muted">matched with: {matchedSecret}</span> : null}
       </div>
       {status === 'missing' ? (
         <p>
