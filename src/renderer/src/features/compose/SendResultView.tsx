@@ -47,15 +47,15 @@ export default function SendResultView() {
                 {statusLabel(d.status)}
               </Badge>
               <StatusCode status={d.lastResponseCode} testId="delivery-code" />
-              <span className="delivery-card-name" title={d.url}>
-                {d.endpointName}
-              </span>
               {attempt ? <span className="faint mono">{Math.round(attempt.durationMs)} ms</span> : null}
-              <a href={`#/deliveries/${encodeURIComponent(d.id)}`} data-testid="delivery-link">
+              <a className="delivery-card-link" href={`#/deliveries/${encodeURIComponent(d.id)}`} data-testid="delivery-link">
                 Open delivery
               </a>
             </header>
-            <div className="mono faint delivery-card-url">{d.url}</div>
+            <div className="delivery-card-name">{d.endpointName}</div>
+            <div className="mono faint delivery-card-url" title={d.url}>
+              {d.url}
+            </div>
             {d.lastError ? <div className="delivery-card-error">{d.lastError}</div> : null}
             {d.lastResponse ? <pre className="delivery-card-body">{d.lastResponse}</pre> : null}
             {d.status === 'pending' && d.nextAttemptAt ? (

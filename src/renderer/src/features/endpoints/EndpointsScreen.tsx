@@ -137,8 +137,8 @@ export default function EndpointsScreen() {
         onCancel={() => setDeleting(null)}
       >
         <p>
-          Deleting <strong>{deleting?.name}</strong> ({deleting?.url}) cannot be undone: deleted webhooks cannot be recovered. Pending
-          retries to it stop; its past deliveries stay in the log.
+          Deleting <strong>{deleting?.name}</strong> ({deleting?.url}) cannot be undone: deleted webhooks cannot be recovered. Its past
+          deliveries stay in the log.
         </p>
       </ConfirmDialog>
     </div>
