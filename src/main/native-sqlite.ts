@@ -52,7 +52,11 @@ export function resolveNativeBinding(ctx: BindingContext): BindingResolution {
       : path.join(ctx.appPath, DEV_NATIVE_DIR, NATIVE_BINDING_FILE)
 
   if (!fs.existsSync(candidate)) {
-    const fix = ctx.isPackaged && !override ? 'reinstall the app: the package is incomplete' : PREPARE_HINT
+    const fix = override
+      ? 'KYC_HOOKS_ELECTRON_SQLITE names a file that does not exist: fix the path or unset it'
+      : ctx.isPackaged
+        ? 'reinstall the app: the package is incomplete'
+        : PREPARE_HINT
     return { ok: false, message: `the Electron build of better-sqlite3 is missing at ${candidate}: ${fix}` }
   }
   if (!override && !ctx.isPackaged && ctx.runtimeAbi) {
