@@ -143,12 +143,21 @@ describe('startServer', () => {
   it('refuses a foreign Host (DNS rebinding) and a foreign Origin with 403, even with the token', async () => {
     const { server } = await serve()
     const p = server.port
-    for (const host of [`evil.example:${p}`, `127.0.0.1:${p + 1}`, `localhost.evil.example:${p}`, '']) {
+    for (const host of [`evil.example:${p}`, `127.0.0.1:${p + 1}`, `localhost.evil.example:${p}`]) {
       const api = await callApi(p, server.token, 'app.info', {}, { Host: host })
       expect(api.status, host).toBe(403)
       const page = await rawRequest(p, { path: '/', headers: { Host: host } })
       expect(page.status, host).toBe(403)
     }
+    // No Host at all (HTTP/1.0 allows leaving it out): refused too.
+    const noHost = await new Promise<string>((resolve, reject) => {
+      const socket = net.connect(p, '127.0.0.1', () => socket.end('GET / HTTP/1.0\r\n\r\n'))
+      let text = ''
+      socket.setEncoding('utf8').on('data', (c: string) => (text += c))
+      socket.on('end', () => resolve(text))
+      socket.on('error', reject)
+    })
+    expect(noHost).toMatch(/^HTTP\/1\.\d 403/)
     for (const origin of ['http://evil.example', `http://evil.example:${p}`, `https://127.0.0.1:${p}`, 'null']) {
       const api = await callApi(p, server.token, 'app.info', {}, { Origin: origin })
       expect(api.status, origin).toBe(403)
