@@ -93,8 +93,18 @@ export function connectEventPush(options: { bus: BusLike; target: EventTarget } 
     try {
       target.send(IPC_EVENT, batch)
     } catch (err) {
-      // A window torn down between the check and the send: nothing to deliver to.
-      console.warn(`workbench: could not push ${batch.length} events to the window: ${err instanceof Error ? err.message : String(err)}`)
+      if (target.isDestroyed()) return
+      // IPC structured-clones the batch; one payload that cannot be cloned must not take
+      // the rest of the batch with it, so resend one by one and drop only the bad ones.
+      let dropped = 0
+      for (const item of batch) {
+        try {
+          target.send(IPC_EVENT, [item])
+        } catch {
+          dropped++
+        }
+      }
+      console.warn(`workbench: dropped ${dropped} event(s) the window could not receive: ${err instanceof Error ? err.message : String(err)}`)
     }
   }, options)
 

@@ -11,7 +11,8 @@ class RecordingTarget implements EventTarget {
   destroyed = false
   send(channel: string, batch: unknown): void {
     if (this.destroyed) throw new Error('Object has been destroyed')
-    this.sent.push({ channel, batch: batch as PushedEvent[] })
+    // What Electron's IPC does with the arguments: throws on what cannot be cloned.
+    this.sent.push({ channel, batch: structuredClone(batch) as PushedEvent[] })
   }
   isDestroyed(): boolean {
     return this.destroyed
@@ -107,6 +108,21 @@ describe('connectEventPush', () => {
     expect(() => bus.emit('listeners.changed', {})).not.toThrow()
     vi.advanceTimersByTime(50)
     expect(vi.getTimerCount()).toBe(0)
+  })
+
+  it('delivers the rest of a batch when one payload cannot cross IPC', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const bus = new EventBus()
+    const target = new RecordingTarget()
+    const push = connectEventPush({ bus, target })
+    bus.emit('listeners.changed', {})
+    bus.emit('endpoints.changed', { oops: () => {} } as unknown as Record<string, never>)
+    bus.emit('credentials.changed', {})
+    vi.advanceTimersByTime(50)
+    expect(target.sent.map((s) => s.batch.map((i) => i.event))).toEqual([['listeners.changed'], ['credentials.changed']])
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('dropped 1 event'))
+    warn.mockRestore()
+    push.dispose()
   })
 
   it('stops after dispose', () => {
