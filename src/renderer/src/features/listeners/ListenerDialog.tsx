@@ -78,7 +78,7 @@ export default function ListenerDialog({ open, listener, onClose }: ListenerDial
       <form className="listener-form" onSubmit={(e) => void submit(e)} noValidate>
         <h3>Where it listens</h3>
         <div className="form-grid">
-          <Field label="Name" error={errors.name} className="span-2">
+          <Field label="Listener name" error={errors.name} className="span-2">
             <input type="text" {...text('name')} />
           </Field>
           <Field label="Protocol">
