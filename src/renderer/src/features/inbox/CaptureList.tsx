@@ -4,7 +4,7 @@
  * and scrolling near the end loads the next (older) page.
  */
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { navigate } from '../../app/router'
 import { isTypingTarget } from '../../app/shortcuts'
 import { useWorkbench } from '../../store'
@@ -20,7 +20,12 @@ export default function CaptureList({ openId }: { openId: string | null }) {
   const loaded = useWorkbench((s) => s.inbox.loaded)
   const checked = useWorkbench((s) => s.inbox.checked)
   const scrollRef = useRef<HTMLDivElement>(null)
-  const [cursor, setCursor] = useState(0)
+  // The cursor follows a capture, not a position, so live rows arriving on top don't move it.
+  const [cursorId, setCursorId] = useState<string | null>(null)
+  const cursor = useMemo(() => {
+    const i = cursorId ? items.findIndex((c) => c.id === cursorId) : -1
+    return i === -1 ? 0 : i
+  }, [items, cursorId])
   const checkedSet = new Set(checked)
 
   const virtualizer = useVirtualizer({
@@ -39,18 +44,19 @@ export default function CaptureList({ openId }: { openId: string | null }) {
     }
   }, [lastIndex, items.length, total])
 
-  // Keep the cursor on the opened capture when the route changes (e.g. a duplicate-of link).
+  // Keep the cursor on the opened capture when the route changes (e.g. a duplicate-of
+  // link) and bring it into view. Only on a route change: live rows must not scroll the list.
   useEffect(() => {
     if (!openId) return
-    const i = items.findIndex((c) => c.id === openId)
-    if (i >= 0) setCursor(i)
-    // Only when the opened id changes: new live rows must not yank the cursor.
-  }, [openId])
+    setCursorId(openId)
+    const i = useWorkbench.getState().inbox.items.findIndex((c) => c.id === openId)
+    if (i >= 0) virtualizer.scrollToIndex(i, { align: 'auto' })
+  }, [openId, virtualizer])
 
   const moveTo = (i: number) => {
     if (items.length === 0) return
     const next = Math.max(0, Math.min(items.length - 1, i))
-    setCursor(next)
+    setCursorId(items[next].id)
     virtualizer.scrollToIndex(next, { align: 'auto' })
   }
 
@@ -124,7 +130,7 @@ export default function CaptureList({ openId }: { openId: string | null }) {
                 active={v.index === cursor}
                 checked={checkedSet.has(c.id)}
                 onOpen={() => {
-                  setCursor(v.index)
+                  setCursorId(c.id)
                   navigate('inbox', c.id)
                 }}
               />
