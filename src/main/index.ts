@@ -61,7 +61,8 @@ function openWindow(): void {
     page,
     preloadPath,
     dataDir: workbench.dataDir,
-    iconPath: app.isPackaged ? undefined : path.join(app.getAppPath(), 'resources', 'icon.png')
+    // Packaged too: electron-builder.yml ships resources/icon.png inside the app archive.
+    iconPath: path.join(app.getAppPath(), 'resources', 'icon.png')
   })
   const push = connectEventPush({ bus: workbench.bus, target: win.webContents })
   win.on('closed', () => {
