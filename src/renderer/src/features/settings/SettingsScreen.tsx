@@ -24,6 +24,7 @@ function RetrySchedule() {
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const storedText = stored ? formatSchedule(stored) : ''
+  const preview = parseSchedule(text)
 
   useEffect(() => setText(storedText), [storedText])
 
@@ -54,7 +55,7 @@ function RetrySchedule() {
           void save()
         }}
       >
-        <Field label="Retry schedule (seconds, comma-separated)" error={error} hint={`Total attempts: ${1 + (parseSchedule(text).ms?.length ?? 0)}`}>
+        <Field label="Retry schedule (seconds, comma-separated)" error={error} hint={preview.ms ? `Up to ${1 + preview.ms.length} attempts per delivery` : undefined}>
           <input
             type="text"
             className="mono"
