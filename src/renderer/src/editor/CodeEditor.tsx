@@ -6,7 +6,7 @@
  */
 import { useEffect, useRef, useState } from 'react'
 import type * as MonacoApi from 'monaco-editor/editor'
-import { loadMonaco, currentMonacoTheme } from './monaco'
+import { loadMonaco } from './monaco'
 import { bindSchema, unbindSchema, type EditorSchema } from './schemas'
 import './code-editor.css'
 
@@ -64,7 +64,6 @@ export default function CodeEditor(props: CodeEditorProps) {
           model,
           readOnly,
           ariaLabel,
-          theme: currentMonacoTheme(),
           automaticLayout: true,
           minimap: { enabled: false },
           scrollBeyondLastLine: false,
