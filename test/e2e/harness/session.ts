@@ -39,10 +39,14 @@ export function useE2E() {
   return {
     /** Starts serve, launches Chromium and opens the UI. */
     async open(options: OpenOptions = {}): Promise<E2EApp> {
-      const serve = await startServeProcess()
-      cleanups.push(() => serve.stop())
-      const browser = await launchBrowser(chromiumPath)
-      cleanups.push(() => browser.close())
+      // Started side by side: each takes seconds on a busy machine.
+      const [serveResult, browserResult] = await Promise.allSettled([startServeProcess(), launchBrowser(chromiumPath)])
+      if (serveResult.status === 'fulfilled') cleanups.push(() => serveResult.value.stop())
+      if (browserResult.status === 'fulfilled') cleanups.push(() => browserResult.value.close())
+      if (serveResult.status === 'rejected') throw serveResult.reason
+      if (browserResult.status === 'rejected') throw browserResult.reason
+      const serve: ServeProcess = serveResult.value
+      const browser: BrowserSession = browserResult.value
       await browser.page.goto(options.withToken === false ? `${serve.origin}/` : serve.url)
       return { serve, browser, page: browser.page }
     },
