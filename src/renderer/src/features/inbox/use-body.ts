@@ -5,6 +5,9 @@
 import { useMemo } from 'react'
 import { base64ToBytes, decodeUtf8Strict, hexDump, prettyJson, type PrettyJson } from './body-format'
 
+/** Bodies larger than this are shown raw only: re-formatting megabytes would stall the page. */
+export const PRETTY_LIMIT_BYTES = 2 * 1024 * 1024
+
 export interface DecodedBody {
   bytes: Uint8Array
   text: string | null
@@ -20,7 +23,7 @@ export function useBody(bodyBase64: string): DecodedBody {
       bytes,
       text,
       // A BOM would make JSON.parse fail although the rest is JSON: show it pretty anyway.
-      pretty: text === null ? null : prettyJson(text.replace(/^\uFEFF/, '')),
+      pretty: text === null || bytes.length > PRETTY_LIMIT_BYTES ? null : prettyJson(text.replace(/^\uFEFF/, '')),
       hex: text === null ? hexDump(bytes) : ''
     }
   }, [bodyBase64])
