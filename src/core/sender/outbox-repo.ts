@@ -156,9 +156,32 @@ function attemptModel(record: AttemptRecord): Attempt {
   return { ...rest, responseBodyBase64: responseBody.toString('base64') }
 }
 
-export type OutboxRepo = ReturnType<typeof createOutboxRepo>
+export interface OutboxRepo {
+  /** Writes the message and all its deliveries in one transaction (the outbox), each claimed by the caller. */
+  createMessage(message: NewMessage, deliveries: NewDelivery[]): void
+  getDelivery(id: string): Delivery | undefined
+  /** The delivery, its message's bytes and the stored request settings. */
+  getWork(id: string): DeliveryWork | undefined
+  /** Claims up to `limit` due deliveries (skipping `skip`); returns the ids now held by the caller. */
+  claimDue(now: string, limit: number, skip: ReadonlySet<string>): string[]
+  /** Claims a delivery whatever its status unless an attempt is already in flight; false then. */
+  claimNow(id: string, now: string): boolean
+  /** Gives a claim back without an attempt (shutdown): due again at `at`. */
+  release(id: string, at: string): void
+  /** Makes every claimed-but-unfinished delivery due now: their process stopped mid-attempt. */
+  resumeInFlight(now: string): number
+  /** The earliest next_attempt_at among waiting deliveries, or null. */
+  nextDueAt(): string | null
+  /** Stores an attempt and the delivery's new state together. */
+  recordAttempt(attempt: AttemptRecord, outcome: DeliveryOutcome): { delivery: Delivery; attempt: Attempt }
+  detail(id: string): DeliveryDetail | undefined
+  /** Details for `ids` (in that order, unknown ids skipped) or for every delivery, oldest first. */
+  details(ids?: string[]): DeliveryDetail[]
+  /** Newest first, with the total that matches the filter (before the limit). */
+  list(filter: DeliveryFilter): { items: Delivery[]; total: number }
+}
 
-export function createOutboxRepo(db: Db) {
+export function createOutboxRepo(db: Db): OutboxRepo {
   const insertMessage = db.prepare(
     `INSERT INTO messages (id, event, body, signature, created_at, origin_kind, origin_id)
      VALUES (?, ?, ?, ?, ?, ?, ?)`
