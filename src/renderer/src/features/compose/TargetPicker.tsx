@@ -29,6 +29,12 @@ export default function TargetPicker() {
         </label>
       </div>
 
+      {mode === 'endpoints' && preselect ? (
+        <p className="compose-test-note" data-testid="test-webhook-note">
+          Test webhook: only <strong>{endpoints.find((e) => e.id === preselect)?.name ?? 'the chosen endpoint'}</strong> is ticked.{' '}
+          <a href="#/compose">Use the active endpoints instead</a>
+        </p>
+      ) : null}
       {mode === 'endpoints' ? (
         <div className="compose-endpoints">
           {loaded && endpoints.length === 0 ? (
