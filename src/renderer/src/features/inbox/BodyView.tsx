@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from 'react'
 import CodeEditor from '../../editor/CodeEditor'
 import Tabs from '../../ui/Tabs'
 import { lineOfPointer } from './body-format'
-import type { DecodedBody } from './use-body'
+import { PRETTY_LIMIT_BYTES, type DecodedBody } from './use-body'
 
 type BodyTab = 'pretty' | 'raw'
 const TABS = [
@@ -63,7 +63,13 @@ export default function BodyView({ body, reveal }: { body: DecodedBody; reveal: 
           />
         ) : (
           <>
-            {!body.pretty && tab === 'pretty' ? <p className="muted">The body is not JSON; showing the raw bytes.</p> : null}
+            {!body.pretty && tab === 'pretty' ? (
+              <p className="muted">
+                {body.text !== null && body.bytes.length > PRETTY_LIMIT_BYTES
+                  ? 'The body is too large to re-format; showing the raw bytes.'
+                  : 'The body is not JSON; showing the raw bytes.'}
+              </p>
+            ) : null}
             <CodeEditor
               value={body.text ?? body.hex}
               readOnly
