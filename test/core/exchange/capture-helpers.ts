@@ -5,7 +5,7 @@
  */
 import net from 'node:net'
 import { createReceiver, type Receiver } from '../../../src/core/receiver'
-import type { Capture } from '../../../src/shared/models'
+import { ListenerInput, type Capture } from '../../../src/shared/models'
 import { waitFor, type Harness } from '../sender/harness'
 
 export interface CaptureRig {
@@ -34,7 +34,7 @@ export function rawRequest(method: string, target: string, headerLines: string[]
 
 export async function startCaptureRig(h: Harness): Promise<CaptureRig> {
   const receiver = createReceiver({ db: h.db, bus: h.bus, tls: h.tls, credentials: h.credentials })
-  const listener = await receiver.listeners.create({ name: 'Test', host: '127.0.0.1', port: 0, protocol: 'http' })
+  const listener = await receiver.listeners.create(ListenerInput.parse({ name: 'Test', host: '127.0.0.1', port: 0, protocol: 'http' }))
   const state = await receiver.listeners.start({ id: listener.id })
   if (state.status !== 'running' || !state.url) throw new Error(`listener did not start: ${state.error}`)
   const port = Number(new URL(state.url).port)
