@@ -19,6 +19,12 @@ describe('isOwnPageUrl', () => {
     expect(isOwnPageUrl(`${ownUrl}?x=1#/settings`, packaged)).toBe(true)
   })
 
+  it('matches an install folder with spaces inside the app archive (as packaged)', () => {
+    const packagedFile = '/opt/Smart KYC Webhook Workbench/resources/app.asar/out/renderer/index.html'
+    const url = 'file:///opt/Smart%20KYC%20Webhook%20Workbench/resources/app.asar/out/renderer/index.html#/inbox'
+    expect(isOwnPageUrl(url, { rendererFile: packagedFile })).toBe(true)
+  })
+
   it('refuses other files, look-alike paths and remote hosts', () => {
     expect(isOwnPageUrl(pathToFileURL('/tmp/evil/index.html').href, packaged)).toBe(false)
     expect(isOwnPageUrl(`${ownUrl}.evil.html`, packaged)).toBe(false)
