@@ -29,6 +29,7 @@ export function buildProgram(): Command {
     // Set before any subcommand exists: commander copies these settings into each one.
     .exitOverride()
     .configureOutput({ outputError: () => undefined })
+    .configureHelp({ showGlobalOptions: true })
   addDbOption(program)
 
   registerListen(program)

@@ -4,6 +4,8 @@
  */
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { hmacHex, jsonLines, makeTempDir, runCli, startCli, type BackgroundCli } from './cli-process'
@@ -118,6 +120,38 @@ describe('listen + send', () => {
     expect(sent.code, sent.err).toBe(0)
     const capture = JSON.parse(await listener.waitForLine('stdout', (l) => l.startsWith('{'))) as Record<string, unknown>
     expect(capture).toMatchObject({ signature: 'invalid', signatureDiagnosis: 'no-secret' })
+  })
+})
+
+describe('listen --forward-to', () => {
+  it('forwards the exact bytes to the app and prints the forward result as a second JSON line', async () => {
+    const received: Buffer[] = []
+    const app = http.createServer((req, res) => {
+      const chunks: Buffer[] = []
+      req.on('data', (c: Buffer) => chunks.push(c))
+      req.on('end', () => {
+        received.push(Buffer.concat(chunks))
+        res.writeHead(201, { 'Content-Type': 'text/plain' })
+        res.end('created')
+      })
+    })
+    await new Promise<void>((resolve) => app.listen(0, '127.0.0.1', resolve))
+    try {
+      const appUrl = `http://127.0.0.1:${(app.address() as AddressInfo).port}/app`
+      const listener = listen(['--json', '--secret', SECRET, '--forward-to', appUrl])
+      const url = await listener.listenUrl('stderr')
+      const sent = await runCli(['send', 'submission.rejected', '--to', url, '--secret', SECRET, '--json', '--db', db])
+      expect(sent.code, sent.err).toBe(0)
+      expect(JSON.parse(sent.out)).toMatchObject({ responseCode: 201, responseBody: 'created' })
+
+      const update = JSON.parse(await listener.waitForLine('stdout', (l) => l.includes('"updated":"forwarded"'))) as Record<string, unknown>
+      expect(update).toMatchObject({ responseStatus: 201, forward: { status: 201, error: null } })
+      const body = await runCli(['show', update.id as string, '--body', '--db', db])
+      expect(received).toHaveLength(1)
+      expect(received[0].equals(body.stdout)).toBe(true)
+    } finally {
+      await new Promise((resolve) => app.close(resolve))
+    }
   })
 })
 

@@ -7,11 +7,11 @@ import type { Command } from 'commander'
 import type { Workbench } from '../../core/workbench'
 import { WorkbenchError } from '../../shared/errors'
 import type { MethodParsedInput } from '../../shared/contract'
-import { ListenerInput, ResponseRule, type CaptureSummary, type Listener } from '../../shared/models'
-import { captureJson, captureLine } from '../capture-format'
+import { ListenerInput, ResponseRule, type Listener } from '../../shared/models'
+import { startCaptureFeed } from '../capture-feed'
 import { openWorkbench } from '../options'
 import { collect, intOption, parseHttpUrl } from '../parse'
-import { printJsonLine, printLine, printNote } from '../output'
+import { printLine, printNote } from '../output'
 
 interface ListenOptions {
   port: number
@@ -108,24 +108,7 @@ async function runListen(opts: ListenOptions, command: Command): Promise<void> {
   try {
     listener = await upsertListener(wb, opts)
     const id = listener.id
-    // Print captures in arrival order even when one needs an extra read for its diagnosis.
-    let queue = Promise.resolve()
-    const print = (c: CaptureSummary) => {
-      queue = queue.then(async () => {
-        let code: string | null | undefined
-        if (c.signature === 'invalid') {
-          code = await wb.captures.get({ id: c.id }).then(
-            (full) => full.signatureVerdict.diagnosis?.code ?? null,
-            () => null
-          )
-        }
-        if (opts.json) printJsonLine(captureJson(c, c.signature === 'invalid' ? code : null))
-        else printLine(captureLine(c, code))
-      })
-    }
-    const unsubscribe = wb.bus.on('capture.received', (c) => {
-      if (c.listenerId === id) print(c)
-    })
+    const feed = startCaptureFeed(wb, id, opts.json === true)
     const signal = waitForStopSignal()
     const state = await wb.listeners.start({ id })
     if (state.status !== 'running' || !state.url) {
@@ -133,8 +116,7 @@ async function runListen(opts: ListenOptions, command: Command): Promise<void> {
     }
     await banner(wb, listener, state.url, opts.json ? printNote : printLine)
     await signal
-    unsubscribe()
-    await queue
+    await feed.stop()
     printNote('Stopping the listener…')
   } finally {
     if (listener) await wb.listeners.stop({ id: listener.id }).catch(() => undefined)

@@ -1,0 +1,55 @@
+/**
+ * The live feed `listen` prints: one line (or JSON object) per capture of one listener as
+ * it is committed, and one more when a forwarded capture gets its forward result. Lines
+ * come out in arrival order even when one needs an extra read (the diagnosis code of an
+ * invalid signature, the result of a forward).
+ */
+import type { Workbench } from '../core/workbench'
+import type { CaptureSummary } from '../shared/models'
+import { captureJson, captureLine, clock } from './capture-format'
+import { printJsonLine, printLine } from './output'
+
+/** A running feed; `stop()` unsubscribes and waits for the lines already queued. */
+export interface CaptureFeed {
+  stop(): Promise<void>
+}
+
+/** Subscribes to the Workbench's capture events for `listenerId` and prints them. */
+export function startCaptureFeed(wb: Workbench, listenerId: string, json: boolean): CaptureFeed {
+  let queue = Promise.resolve()
+  const enqueue = (work: () => Promise<void>) => {
+    // A failed read must not stop the feed: the capture is on disk either way.
+    queue = queue.then(work).catch(() => undefined)
+  }
+  const full = (id: string) => wb.captures.get({ id }).catch(() => null)
+
+  const offReceived = wb.bus.on('capture.received', (c: CaptureSummary) => {
+    if (c.listenerId !== listenerId) return
+    enqueue(async () => {
+      const code = c.signature === 'invalid' ? ((await full(c.id))?.signatureVerdict.diagnosis?.code ?? null) : undefined
+      if (json) printJsonLine(captureJson(c, code ?? null))
+      else printLine(captureLine(c, code))
+    })
+  })
+
+  const offUpdated = wb.bus.on('capture.updated', (c: CaptureSummary) => {
+    if (c.listenerId !== listenerId) return
+    enqueue(async () => {
+      const forward = (await full(c.id))?.forward ?? null
+      if (json) {
+        printJsonLine({ ...captureJson(c), updated: 'forwarded', forward })
+        return
+      }
+      const result = forward?.error ? `failed: ${forward.error}` : `${forward?.status ?? '-'} in ${Math.round(forward?.durationMs ?? 0)} ms`
+      printLine(`${clock(c.receivedAt)}  forwarded ${c.id} to ${forward?.url ?? '?'}: ${result}; replied ${c.responseStatus ?? '-'}`)
+    })
+  })
+
+  return {
+    async stop() {
+      offReceived()
+      offUpdated()
+      await queue
+    }
+  }
+}
