@@ -49,6 +49,7 @@ export const METHOD_NAMES = [
 
 export const EVENT_NAMES = [
   'capture.received',
+  'capture.updated',
   'captures.deleted',
   'delivery.updated',
   'attempt.finished',
