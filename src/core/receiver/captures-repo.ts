@@ -43,6 +43,23 @@ export function createCapturesRepo(db: Db) {
   const deleteOfListener = db.prepare<[string]>('DELETE FROM captures WHERE listener_id = ?')
   const deleteAll = db.prepare('DELETE FROM captures')
 
+  const deleteIdsTx = db.transaction((ids: string[]): string[] => {
+    const deleted: string[] = []
+    for (let i = 0; i < ids.length; i += DELETE_CHUNK) {
+      const chunk = ids.slice(i, i + DELETE_CHUNK)
+      const marks = chunk.map(() => '?').join(', ')
+      const found = db.prepare<string[], { id: string }>(`SELECT id FROM captures WHERE id IN (${marks})`).all(...chunk)
+      db.prepare<string[]>(`DELETE FROM captures WHERE id IN (${marks})`).run(...chunk)
+      deleted.push(...found.map((r) => r.id))
+    }
+    return deleted
+  })
+  const clearListenerTx = db.transaction((listenerId: string): string[] => {
+    const ids = idsOfListener.all(listenerId).map((r) => r.id)
+    deleteOfListener.run(listenerId)
+    return ids
+  })
+
   // A handful of filter combinations exist; prepare each once.
   const listCache = new Map<string, Statement<unknown[], SummaryRow>>()
   const countCache = new Map<string, Statement<unknown[], { n: number }>>()
@@ -132,24 +149,10 @@ export function createCapturesRepo(db: Db) {
     },
 
     /** Deletes by id; returns the ids that existed. */
-    deleteIds: db.transaction((ids: string[]): string[] => {
-      const deleted: string[] = []
-      for (let i = 0; i < ids.length; i += DELETE_CHUNK) {
-        const chunk = ids.slice(i, i + DELETE_CHUNK)
-        const marks = chunk.map(() => '?').join(', ')
-        const found = db.prepare<string[], { id: string }>(`SELECT id FROM captures WHERE id IN (${marks})`).all(...chunk)
-        db.prepare<string[]>(`DELETE FROM captures WHERE id IN (${marks})`).run(...chunk)
-        deleted.push(...found.map((r) => r.id))
-      }
-      return deleted
-    }),
+    deleteIds: (ids: string[]): string[] => deleteIdsTx(ids),
 
     /** Deletes one listener's captures; returns their ids. */
-    clearListener: db.transaction((listenerId: string): string[] => {
-      const ids = idsOfListener.all(listenerId).map((r) => r.id)
-      deleteOfListener.run(listenerId)
-      return ids
-    }),
+    clearListener: (listenerId: string): string[] => clearListenerTx(listenerId),
 
     /** Deletes every capture; returns how many. */
     clearAll(): number {

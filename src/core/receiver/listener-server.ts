@@ -168,11 +168,15 @@ function responder(req: http.IncomingMessage, res: http.ServerResponse): Respond
     },
     reset() {
       if (req.socket.destroyed) return
-      const socket = req.socket as Socket & { resetAndDestroy?: () => void }
+      // A TLS socket has no TCP handle of its own: the reset must go to the TCP socket under
+      // it (`_parent`, internal but stable since Node 0.11). Once the HTTP parser owns a TLS
+      // stream Node may still close with a FIN; the client gets no answer either way.
+      const socket = req.socket as Socket & { _parent?: Socket }
+      const tcp = socket._parent ?? socket
       try {
-        socket.resetAndDestroy?.()
+        tcp.resetAndDestroy()
       } catch {
-        // TLS sockets have no TCP handle of their own to reset.
+        // Not a TCP handle (e.g. a pipe): fall through to destroy.
       }
       if (!socket.destroyed) socket.destroy()
     }
