@@ -42,7 +42,7 @@ export function createAttemptRunner(deps: AttemptRunnerDeps): AttemptRunner {
   const running = new Map<string, Promise<Delivery>>()
   const waiting: Array<() => void> = []
   let active = 0
-  const shutdownController = new AbortController()
+  let shutdownController = new AbortController()
 
   const acquire = async (): Promise<void> => {
     if (active < deps.concurrency) {
@@ -154,6 +154,8 @@ export function createAttemptRunner(deps: AttemptRunnerDeps): AttemptRunner {
       if (running.size === 0) return
       shutdownController.abort()
       await settle(2_000)
+      // A later start (same process) must not find every new attempt pre-aborted.
+      shutdownController = new AbortController()
     }
   }
 }

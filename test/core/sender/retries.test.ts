@@ -124,6 +124,42 @@ describe('retries', () => {
     expect(s.requests).toHaveLength(2)
   })
 
+  it('stop() gives a slow attempt a grace period, then aborts it without a verdict; the next start makes it again', async () => {
+    const first = await setup({ retryScheduleMs: [] })
+    const hanging: Array<{ destroy(): void }> = []
+    const s = await server((_req, index, res) => {
+      if (index === 0) return void hanging.push(res)
+      res.writeHead(200)
+      res.end('ok')
+    })
+    try {
+      const sending = first.sender.send.event({
+        event: 'submission.approved',
+        body: BODY,
+        to: [{ url: s.url, headers: [], timeoutMs: 600_000, allowLocalHttp: true, insecureTls: false }],
+        origin: 'cli'
+      })
+      await waitFor('the first request to arrive', () => s.requests.length === 1)
+      await first.sender.stop()
+      const cut = (await sending).deliveries[0]
+      expect(cut).toMatchObject({ status: 'pending', attemptCount: 0 })
+      expect(first.sender.getDeliveries([cut.id])[0].attempts).toEqual([])
+
+      const second = await first.reopen()
+      harnesses.push(second)
+      second.sender.start()
+      const done = await waitFor('the cut-off attempt to be made again', () => {
+        const d = second.sender.getDeliveries([cut.id])[0]
+        return d.status === 'success' ? d : undefined
+      })
+      expect(done.attempts.map((a) => [a.number, a.outcome])).toEqual([[1, 'success']])
+      expect(s.requests).toHaveLength(2)
+      expect(s.requests[1].body.equals(s.requests[0].body)).toBe(true)
+    } finally {
+      hanging.forEach((res) => res.destroy())
+    }
+  })
+
   it('retries a delivery whose attempt was cut off by a crash', async () => {
     const dir = tempDir()
     dirs.push(dir)

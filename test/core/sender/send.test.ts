@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import fs from 'node:fs'
 import { USER_AGENT } from '../../../src/core/version'
+import { methods } from '../../../src/shared/contract'
 import { WorkbenchError } from '../../../src/shared/errors'
 import { eventsOf, header, hmacHex, openHarness, startServer, type Harness, type TestServer } from './harness'
 
@@ -131,6 +132,11 @@ describe('send.event', () => {
     expect(detail.attempts[0].requestHeaders).toEqual(ours)
     expect(detail.attempts[0].responseHeaders).toContainEqual(['Content-Type', 'application/json'])
     expect(Buffer.from(detail.attempts[0].responseBodyBase64, 'base64').toString()).toBe('{"received":true}')
+
+    // What the dispatcher will check on the way out.
+    expect(() => methods['send.event'].output.parse(result)).not.toThrow()
+    expect(() => methods['deliveries.get'].output.parse(detail)).not.toThrow()
+    expect(() => methods['deliveries.list'].output.parse({ items: [result.deliveries[0]], total: 1 })).not.toThrow()
 
     const updates = eventsOf(h, 'delivery.updated')
     expect(updates.map((d) => d.status)).toEqual(['pending', 'success'])
