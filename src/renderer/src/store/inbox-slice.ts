@@ -3,7 +3,7 @@
  * `capture.received`, with one capture open in the detail pane.
  */
 import type { MethodInput, MethodOutput } from '../../../shared/contract'
-import type { Capture, CaptureSummary } from '../../../shared/models'
+import { EVENT_NAMES, type Capture, type CaptureSummary, type EventName } from '../../../shared/models'
 import { call } from '../api/client'
 import { copyText } from '../app/clipboard'
 import { downloadText } from '../app/download'
@@ -35,6 +35,8 @@ export interface InboxSlice {
     /** Ids ticked for export or delete. */
     checked: string[]
     lastReplayUrl: string
+    /** JSON Schemas of events, fetched when an edited replay needs one. */
+    eventSchemas: Record<string, Record<string, unknown>>
     load(): Promise<void>
     loadMore(): Promise<void>
     setFilters(patch: Partial<InboxFilters>): void
@@ -49,11 +51,17 @@ export interface InboxSlice {
     copyCurl(id: string): Promise<void>
     copyBody(text: string): Promise<void>
     exportCaptures(format: 'har' | 'ndjson', ids?: string[]): Promise<void>
+    /** Fetches an event's JSON Schema once (for completion and squiggles in an edited replay). */
+    loadEventSchema(event: string): Promise<void>
     /** The URL the replay dialog starts with: the last one used, else the first endpoint's. */
     defaultReplayUrl(): Promise<string>
     /** Replays a capture; the outcome is returned for the dialog to show inline (no toast). */
     replay(input: ReplayInput): Promise<{ ok: true; result: ReplayResult } | { ok: false; error: string }>
   }
+}
+
+function isEventName(value: string): value is EventName {
+  return (EVENT_NAMES as readonly string[]).includes(value)
 }
 
 function readLastReplayUrl(): string {
@@ -86,6 +94,7 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
       detailError: null,
       checked: [],
       lastReplayUrl: readLastReplayUrl(),
+      eventSchemas: {},
 
       async load() {
         const generation = ++listGeneration
@@ -257,6 +266,16 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
           get().app.toast('success', `Exported ${input.ids.length} capture${input.ids.length === 1 ? '' : 's'} as ${filename}`)
         } catch (err) {
           get().app.reportError(err, 'Exporting captures')
+        }
+      },
+
+      async loadEventSchema(event) {
+        if (get().inbox.eventSchemas[event] || !isEventName(event)) return
+        try {
+          const { schema } = await call('catalog.schema', { event })
+          patch((s) => ({ eventSchemas: { ...s.eventSchemas, [event]: schema } }))
+        } catch {
+          // Only a convenience: the editor still edits without a schema.
         }
       },
 

@@ -3,9 +3,10 @@
  * bytes, a fresh signature), or edited (change the body, then sign). The outcome of each
  * delivery shows inline, with a link to its full log.
  */
-import { useEffect, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import type { Capture, DeliveryStatus } from '../../../../shared/models'
 import CodeEditor from '../../editor/CodeEditor'
+import { eventSchemaUri } from '../../editor/schemas'
 import { useWorkbench } from '../../store'
 import type { ReplayResult } from '../../store/inbox-slice'
 import { Badge, StatusCode, type Tone } from '../../ui/Badge'
@@ -38,6 +39,13 @@ export default function ReplayDialog({ open, onClose, capture, bodyText }: Repla
   const [busy, setBusy] = useState(false)
   const [result, setResult] = useState<ReplayResult | null>(null)
   const [error, setError] = useState<string | null>(null)
+  const event = capture.event
+  const schema = useWorkbench((s) => (event ? s.inbox.eventSchemas[event] : undefined))
+  const editorSchema = useMemo(() => (event && schema ? { uri: eventSchemaUri(event), schema } : undefined), [event, schema])
+
+  useEffect(() => {
+    if (mode === 'edited' && event) void useWorkbench.getState().inbox.loadEventSchema(event)
+  }, [mode, event])
 
   useEffect(() => {
     if (!open) return
@@ -122,7 +130,16 @@ export default function ReplayDialog({ open, onClose, capture, bodyText }: Repla
         </label>
       </fieldset>
       {mode === 'edited' ? (
-        <CodeEditor value={body} onChange={setBody} language="json" height={260} ariaLabel="Body to send" testId="replay-body" onSubmit={() => void send()} />
+        <CodeEditor
+          value={body}
+          onChange={setBody}
+          language="json"
+          schema={editorSchema}
+          height={260}
+          ariaLabel="Body to send"
+          testId="replay-body"
+          onSubmit={() => void send()}
+        />
       ) : null}
       {mode !== 'as-is' ? (
         <Field label="Signing secret" hint="Leave empty to sign with the Workbench's API secret (Settings).">
