@@ -10,7 +10,6 @@ describe.skipIf(SKIP_E2E)('capture flow in the browser UI', () => {
 
   it('listener → compose and send → inbox shows a valid signature → replay edited → the delivery log shows the attempt', async () => {
     const { page, serve, browser } = await e2e.open()
-    await page.getByTestId('screen-inbox').waitFor({ state: 'visible' })
 
     await createCredentialsInUi(page)
     const listenerUrl = await createListenerInUi(page, 'E2E listener')

@@ -21,7 +21,7 @@ export interface ServeOptions {
   host?: string
   /** Fixed token (tests); random per run otherwise. */
   token?: string
-  /** Built renderer folder; defaults to out/renderer. */
+  /** Built renderer folder; defaults to KYC_HOOKS_UI_DIR, else out/renderer of this checkout. */
   rendererDir?: string
 }
 
@@ -45,7 +45,8 @@ export async function startServe(options: ServeOptions = {}): Promise<ServeHandl
       host: options.host,
       port: options.port,
       token: options.token,
-      rendererDir: options.rendererDir
+      // An env override lets packagers (and parallel test runs) point at another build.
+      rendererDir: options.rendererDir ?? (process.env.KYC_HOOKS_UI_DIR || undefined)
     })
   } catch (err) {
     await workbench.close()

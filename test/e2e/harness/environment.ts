@@ -10,7 +10,8 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..')
-export const RENDERER_DIR = path.join(REPO_ROOT, 'out', 'renderer')
+/** The built UI that `kyc-hooks serve` serves: KYC_HOOKS_UI_DIR (passed on to serve) or out/renderer. */
+export const RENDERER_DIR = process.env.KYC_HOOKS_UI_DIR ? path.resolve(process.env.KYC_HOOKS_UI_DIR) : path.join(REPO_ROOT, 'out', 'renderer')
 const DEFAULT_CHROMIUM = '/usr/bin/chromium'
 
 /** The Chromium executable: CHROMIUM_PATH, else /usr/bin/chromium; null when neither exists. */

@@ -48,12 +48,30 @@ export function useE2E() {
       const serve: ServeProcess = serveResult.value
       const browser: BrowserSession = browserResult.value
       await browser.page.goto(options.withToken === false ? `${serve.origin}/` : serve.url)
+      if (options.withToken !== false) await waitForShell(browser, serve)
       return { serve, browser, page: browser.page }
     },
     /** Registers extra cleanup (servers a test started itself). */
     defer(cleanup: () => Promise<unknown>): void {
       cleanups.push(cleanup)
     }
+  }
+}
+
+/**
+ * Waits for the app shell (the Inbox, the default screen). On failure the error carries
+ * what the page shows, its console errors and the server's output, to see why at once.
+ */
+async function waitForShell(browser: BrowserSession, serve: ServeProcess): Promise<void> {
+  try {
+    await browser.page.getByTestId('screen-inbox').waitFor({ state: 'visible', timeout: 45_000 })
+  } catch (err) {
+    const text = await browser.page.locator('body').innerText().catch(() => '(no body)')
+    throw new Error(
+      `the app did not show the Inbox: ${(err as Error).message}\n--- page text:\n${text.slice(0, 2000)}\n` +
+        `--- console errors:\n${browser.errors.join('\n')}\n--- serve output:\n${serve.output().slice(-2000)}`,
+      { cause: err }
+    )
   }
 }
 
