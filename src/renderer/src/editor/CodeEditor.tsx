@@ -30,6 +30,15 @@ export interface CodeEditorProps {
 
 let modelCounter = 0
 
+/** The line ending a text uses throughout, or null when it has none or mixes them. */
+function preferredEol(text: string): 'lf' | 'crlf' | null {
+  const crlf = text.split('\r\n').length - 1
+  const lf = text.split('\n').length - 1 - crlf
+  if (crlf > 0 && lf === 0) return 'crlf'
+  if (lf > 0 && crlf === 0) return 'lf'
+  return null
+}
+
 /** Controlled Monaco editor; see CodeEditorProps. */
 export default function CodeEditor(props: CodeEditorProps) {
   const { value, onChange, readOnly = false, language, schema, height = 320, ariaLabel, testId, onSubmit, revealLine } = props
@@ -47,6 +56,7 @@ export default function CodeEditor(props: CodeEditorProps) {
   const onSubmitRef = useRef(onSubmit)
   onChangeRef.current = onChange
   onSubmitRef.current = onSubmit
+  const applyingExternalRef = useRef(false)
   const valueRef = useRef(value)
   valueRef.current = value
 
@@ -82,7 +92,7 @@ export default function CodeEditor(props: CodeEditorProps) {
           padding: { top: 6, bottom: 6 }
         })
         editor.onDidChangeModelContent(() => {
-          if (!model) return
+          if (!model || applyingExternalRef.current) return
           // preserveBOM: the bytes matter here (signatures), so keep what the user has.
           const next = model.getValue(monaco.editor.EndOfLinePreference.TextDefined, true)
           shownRef.current = next
@@ -112,13 +122,23 @@ export default function CodeEditor(props: CodeEditorProps) {
     const model = editor?.getModel()
     if (!editor || !model || value === shownRef.current) return
     shownRef.current = value
-    if (readOnly) {
-      model.setValue(value)
-    } else {
-      // An edit operation rather than setValue keeps undo (Ctrl+Z undoes a reset).
-      editor.pushUndoStop()
-      editor.executeEdits('external', [{ range: model.getFullModelRange(), text: value }])
-      editor.pushUndoStop()
+    // A change that came from the parent is not a user edit: echoing Monaco's copy back
+    // would replace the parent's exact text with Monaco's (line endings normalised).
+    applyingExternalRef.current = true
+    try {
+      if (readOnly) {
+        model.setValue(value)
+      } else {
+        // Keep CRLF text CRLF, so the user's later edits do not silently change the bytes.
+        const eol = preferredEol(value)
+        if (eol) model.pushEOL(eol === 'crlf' ? 1 /* EndOfLineSequence.CRLF */ : 0 /* EndOfLineSequence.LF */)
+        // An edit operation rather than setValue keeps undo (Ctrl+Z undoes a reset).
+        editor.pushUndoStop()
+        editor.executeEdits('external', [{ range: model.getFullModelRange(), text: value }])
+        editor.pushUndoStop()
+      }
+    } finally {
+      applyingExternalRef.current = false
     }
   }, [value, ready, readOnly])
 
