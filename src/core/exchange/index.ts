@@ -89,6 +89,9 @@ export function createExchangeService(deps: ExchangeDeps): ExchangeService {
       }
       const listener = listenerOf(capture.listenerId)
       if (!listener) notes.push('This capture has no listener (it was imported): check the scheme and host of the URL.')
+      else if (listener.protocol === 'https') {
+        notes.push('The listener serves the local CA\'s certificate: add --cacert "$(kyc-hooks ca path)" if curl does not trust it yet.')
+      }
       return {
         command: curlCommand({
           method: capture.method,
