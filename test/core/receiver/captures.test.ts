@@ -96,7 +96,7 @@ describe('receiver: captures service', () => {
     expect(h.receiver.getCaptures().map((c) => c.id)).toEqual(ids)
   })
 
-  it('200 concurrent requests: 200 rows, and every answer arrives after its row is committed', async () => {
+  it('200 concurrent requests: 200 rows, every one answered 200 with its row already readable', async () => {
     const h = await harness()
     const { port } = await h.listen()
     const ca = (await h.localTls()).caCertPem
@@ -134,5 +134,25 @@ describe('receiver: captures service', () => {
       agent.destroy()
       reader.close()
     }
+  })
+
+  it('never acknowledges a capture that could not be committed: 503, and 200 again once the database is writable', async () => {
+    const h = await harness()
+    const { port } = await h.listen({ protocol: 'http' })
+    // Another connection holds the write lock, so the group commit fails after busy_timeout.
+    const locker = new Database(h.dbFile)
+    locker.exec('BEGIN IMMEDIATE')
+    try {
+      const res = await rawExchange(port, null, httpRequest('POST', '/blocked', [], Buffer.from('{}')))
+      expect(res.status).toBe(503)
+      expect(JSON.parse(res.body.toString()).error).toMatch(/could not be saved/)
+    } finally {
+      locker.exec('ROLLBACK')
+      locker.close()
+    }
+    expect(eventsOf(h, 'capture.received')).toHaveLength(0)
+    const ok = await rawExchange(port, null, httpRequest('POST', '/after', [], Buffer.from('{}')))
+    expect(ok.status).toBe(200)
+    expect((await h.receiver.captures.list({ limit: 10 })).items.map((i) => i.path)).toEqual(['/after'])
   })
 })
