@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { SKIP_E2E } from './harness/environment'
 import { api, useE2E } from './harness/session'
-import { goTo, waitForText } from './harness/ui'
+import { eventually, goTo, waitForText } from './harness/ui'
 
 // Skipped only on a developer machine without Chromium (`apt-get install -y chromium`);
 // with CI=true a missing browser fails the run (see harness/environment.ts).
@@ -39,18 +39,17 @@ describe.skipIf(SKIP_E2E)('endpoints in the browser UI', () => {
     await dialog.getByTestId('save-endpoint').click()
     await dialog.waitFor({ state: 'hidden' })
     await waitForText(row, /Staging API v2/)
-    let stored = await api(serve, 'endpoints.list', {})
+    const stored = await api(serve, 'endpoints.list', {})
     expect(stored).toHaveLength(1)
     expect(stored[0]).toMatchObject({ name: 'Staging API v2', url: hookUrl, active: true, headers: [['X-API-Key', 'key-123']] })
 
     // Deactivate and activate again.
     await row.getByTestId('endpoint-active').uncheck()
     await waitForText(row, /Inactive/)
-    stored = await api(serve, 'endpoints.list', {})
-    expect(stored[0].active).toBe(false)
+    await eventually(() => api(serve, 'endpoints.list', {}), (list) => list[0]?.active === false, 'the endpoint to be inactive')
     await row.getByTestId('endpoint-active').check()
     await waitForText(row, /\bActive\b/)
-    expect((await api(serve, 'endpoints.list', {}))[0].active).toBe(true)
+    await eventually(() => api(serve, 'endpoints.list', {}), (list) => list[0]?.active === true, 'the endpoint to be active again')
 
     // Test webhook: Compose opens with this endpoint ticked; the send reaches the listener with its header.
     await row.getByTestId('test-webhook').click()
@@ -78,6 +77,6 @@ describe.skipIf(SKIP_E2E)('endpoints in the browser UI', () => {
     await page.getByTestId('endpoint-row').getByTestId('delete-endpoint').click()
     await page.getByTestId('confirm-dialog').getByTestId('confirm-button').click()
     await page.getByTestId('endpoints-empty').waitFor({ state: 'visible' })
-    expect(await api(serve, 'endpoints.list', {})).toEqual([])
+    await eventually(() => api(serve, 'endpoints.list', {}), (list) => list.length === 0, 'the endpoint to be deleted')
   })
 })

@@ -61,3 +61,14 @@ export async function replaceEditorText(page: Page, testId: string, text: string
   // insertText types no keys, so Monaco's auto-closing brackets and quotes do not fire.
   await page.keyboard.insertText(text)
 }
+
+/** Polls `read` until `accept` holds (the UI may update optimistically before the engine has). */
+export async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, what: string, timeout = 30_000): Promise<T> {
+  const deadline = Date.now() + timeout
+  for (;;) {
+    const value = await read()
+    if (accept(value)) return value
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last value: ${JSON.stringify(value)}`)
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+}
