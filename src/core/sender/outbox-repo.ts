@@ -240,7 +240,6 @@ export function createOutboxRepo(db: Db): OutboxRepo {
   }
 
   return {
-    /** Writes the message and all its deliveries in one transaction (the outbox), each claimed by the caller. */
     createMessage: db.transaction((message: NewMessage, deliveries: NewDelivery[]): void => {
       insertMessage.run(
         message.id,
@@ -271,7 +270,6 @@ export function createOutboxRepo(db: Db): OutboxRepo {
 
     getDelivery,
 
-    /** The delivery, its message's bytes and the stored request settings. */
     getWork(id: string): DeliveryWork | undefined {
       const row = selectDelivery.get(id) as DeliveryRow | undefined
       if (!row) return undefined
@@ -288,7 +286,6 @@ export function createOutboxRepo(db: Db): OutboxRepo {
       }
     },
 
-    /** Claims up to `limit` due deliveries (skipping `skip`); returns the ids now held by the caller. */
     claimDue(now: string, limit: number, skip: ReadonlySet<string>): string[] {
       if (limit <= 0) return []
       const ids = (selectDue.all(now, limit + skip.size) as { id: string }[]).map((r) => r.id).filter((id) => !skip.has(id))
@@ -297,27 +294,22 @@ export function createOutboxRepo(db: Db): OutboxRepo {
       return claimed
     },
 
-    /** Claims a delivery whatever its status unless an attempt is already in flight; false then. */
     claimNow(id: string, now: string): boolean {
       return claimAny.run(now, id).changes === 1
     },
 
-    /** Gives a claim back without an attempt (shutdown): due again at `at`. */
     release(id: string, at: string): void {
       release.run(at, at, id)
     },
 
-    /** Makes every claimed-but-unfinished delivery due now: their process stopped mid-attempt. */
     resumeInFlight(now: string): number {
       return resume.run(now, now).changes
     },
 
-    /** The earliest next_attempt_at among waiting deliveries, or null. */
     nextDueAt(): string | null {
       return (nextDue.get() as { at: string | null }).at
     },
 
-    /** Stores an attempt and the delivery's new state together. */
     recordAttempt: db.transaction((attempt: AttemptRecord, outcome: DeliveryOutcome): { delivery: Delivery; attempt: Attempt } => {
       insertAttempt.run({
         ...attempt,
@@ -334,7 +326,6 @@ export function createOutboxRepo(db: Db): OutboxRepo {
       return row ? detailOf(row) : undefined
     },
 
-    /** Details for `ids` (in that order, unknown ids skipped) or for every delivery, oldest first. */
     details(ids?: string[]): DeliveryDetail[] {
       if (ids) {
         return ids.flatMap((id) => {
@@ -345,7 +336,6 @@ export function createOutboxRepo(db: Db): OutboxRepo {
       return (db.prepare(`${SELECT_DELIVERY} ORDER BY d.seq`).all() as DeliveryRow[]).map(detailOf)
     },
 
-    /** Newest first, with the total that matches the filter (before the limit). */
     list(filter: DeliveryFilter): { items: Delivery[]; total: number } {
       const where: string[] = []
       const params: Record<string, unknown> = {}

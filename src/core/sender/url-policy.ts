@@ -33,6 +33,12 @@ export function checkTargetUrl(raw: string, options: UrlPolicyOptions): URL {
   } catch {
     throw badInput(`${raw} is not a valid URL: write it in full, e.g. https://example.com/webhooks/smart-kyc`)
   }
+  if (url.username || url.password) {
+    throw badInput(
+      `${raw} has a user name or password in it: Smart KYC sends credentials as custom headers; ` +
+        'remove them from the URL and add an Authorization header instead'
+    )
+  }
   if (url.protocol === 'https:') return url
   if (url.protocol !== 'http:') {
     throw badInput(`${raw} is not an HTTPS URL (${url.protocol.replace(/:$/, '')}): Smart KYC only delivers to HTTPS URLs; use https://`)

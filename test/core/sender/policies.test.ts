@@ -53,6 +53,12 @@ describe('url policy', () => {
     expect(errorOf(() => checkTargetUrl('not a url', { allowLocalHttp: true })).message).toMatch(/not a url is not a valid URL/)
   })
 
+  it('refuses credentials in the URL: they belong in a custom header', () => {
+    expect(errorOf(() => checkTargetUrl('https://user:pw@example.com/x', { allowLocalHttp: false })).message).toMatch(
+      /has a user name or password in it: .* add an Authorization header instead/
+    )
+  })
+
   it('knows the loopback spellings', () => {
     expect(isLocalHost('[::ffff:7f00:1]')).toBe(true)
     expect(isLocalHost('127.0.0.1')).toBe(true)
