@@ -48,6 +48,8 @@ export interface InboxSlice {
     /** Replaces changed captures in the list and refreshes the open one if it changed. */
     applyUpdates(updated: CaptureSummary[]): void
     remove(ids: string[]): Promise<boolean>
+    /** Deletes every capture, or one listener's; the list follows from `captures.deleted`. */
+    clearAll(listenerId?: string): Promise<void>
     copyCurl(id: string): Promise<void>
     copyBody(text: string): Promise<void>
     exportCaptures(format: 'har' | 'ndjson', ids?: string[]): Promise<void>
@@ -232,6 +234,16 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
         } catch (err) {
           get().app.reportError(err, 'Deleting captures')
           return false
+        }
+      },
+
+      async clearAll(listenerId) {
+        try {
+          const { deleted } = await call('captures.clear', listenerId ? { listenerId } : {})
+          get().app.toast('success', `Deleted ${deleted} capture${deleted === 1 ? '' : 's'}`)
+          await get().inbox.load()
+        } catch (err) {
+          get().app.reportError(err, 'Clearing captures')
         }
       },
 

@@ -27,6 +27,8 @@ export default function InboxToolbar() {
   )
   const [exportOpen, setExportOpen] = useState(false)
   const [confirmDelete, setConfirmDelete] = useState(false)
+  const [confirmClear, setConfirmClear] = useState(false)
+  const clearScope = listeners.find((l) => l.id === filters.listenerId) ?? null
   const anyFilter = Object.values(filters).some((v) => v !== '')
 
   return (
@@ -57,6 +59,9 @@ export default function InboxToolbar() {
           ) : null}
           <Button size="sm" onClick={() => setExportOpen(true)} testId="export-button">
             Export…
+          </Button>
+          <Button size="sm" variant="ghost" onClick={() => setConfirmClear(true)} disabled={total === 0} testId="clear-button">
+            Clear…
           </Button>
         </div>
       </div>
@@ -142,6 +147,23 @@ export default function InboxToolbar() {
         }}
       >
         <p>The captured requests are removed from the Workbench database. This cannot be undone.</p>
+      </ConfirmDialog>
+      <ConfirmDialog
+        open={confirmClear}
+        title={clearScope ? `Delete every capture of ${clearScope.name}?` : 'Delete every capture?'}
+        confirmLabel="Delete all"
+        onCancel={() => setConfirmClear(false)}
+        onConfirm={() => {
+          setConfirmClear(false)
+          void useWorkbench.getState().inbox.clearAll(clearScope?.id)
+        }}
+      >
+        <p>
+          {clearScope
+            ? `All captures received by ${clearScope.name} are removed from the Workbench database, not only the ones shown.`
+            : 'All captures of every listener are removed from the Workbench database, not only the ones shown.'}{' '}
+          This cannot be undone; export them first if you need them.
+        </p>
       </ConfirmDialog>
     </div>
   )
