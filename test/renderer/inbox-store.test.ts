@@ -96,3 +96,16 @@ describe('listeners slice: pushed states', () => {
     expect(items[1].state).toEqual({ id: 'b', status: 'error', url: null, error: 'port 8443 is in use' })
   })
 })
+
+describe('inbox slice: clearing everything', () => {
+  it('empties the list, the ticks and the open detail on a "deleted all" event', () => {
+    useWorkbench.setState(initial, true)
+    setInbox({ loaded: true, items: [capture(2), capture(1)], total: 2, checked: ['cap_1'], selectedId: 'cap_2' })
+    useWorkbench.getState().inbox.applyLive([], [{ ids: [], all: true }])
+    const s = useWorkbench.getState().inbox
+    expect(s.items).toEqual([])
+    expect(s.total).toBe(0)
+    expect(s.checked).toEqual([])
+    expect(s.detailError).toBe('This capture was deleted.')
+  })
+})

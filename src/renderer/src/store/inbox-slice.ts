@@ -188,20 +188,22 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
           total += merged.added
           pendingMatches += merged.unknown
         }
+        const all = deleted.some((d) => d.all)
         for (const d of deleted) {
-          // "all" may mean one listener's captures: the server knows which, so ask it.
-          if (d.all) reload = true
           const before = items.length
-          items = removeDeleted(items, d.ids, false)
-          total -= before - items.length
+          items = removeDeleted(items, d.ids, d.all)
+          total = d.all ? 0 : total - (before - items.length)
         }
+        // After "everything was deleted", ask the server what exists now: captures may have
+        // arrived between the clear and this batch.
+        if (all) reload = true
         const gone = new Set(deleted.flatMap((d) => d.ids))
-        const selectionGone = s.selectedId !== null && gone.has(s.selectedId)
+        const selectionGone = s.selectedId !== null && (all || gone.has(s.selectedId))
         patch({
           items,
           total: Math.max(total, items.length),
           pendingMatches,
-          checked: gone.size ? s.checked.filter((id) => !gone.has(id)) : s.checked,
+          checked: all ? [] : gone.size ? s.checked.filter((id) => !gone.has(id)) : s.checked,
           ...(selectionGone ? { detail: null, detailError: 'This capture was deleted.' } : {})
         })
         if (reload) void get().inbox.load()
