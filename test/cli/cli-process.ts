@@ -78,7 +78,7 @@ export class BackgroundCli {
   }
 
   /** Waits until a line of the stream satisfies `match`; fails with everything seen when the process exits first or time runs out. */
-  async waitForLine(stream: 'stdout' | 'stderr', match: (line: string) => boolean, timeoutMs = 30_000): Promise<string> {
+  async waitForLine(stream: 'stdout' | 'stderr', match: (line: string) => boolean, timeoutMs = 90_000): Promise<string> {
     const lines = stream === 'stdout' ? this.stdoutLines : this.stderrLines
     const deadline = Date.now() + timeoutMs
     for (;;) {
@@ -139,3 +139,10 @@ export function hmacHex(body: string | Buffer, secret: string): string {
 export function jsonLines(lines: string[]): Array<Record<string, unknown>> {
   return lines.filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>)
 }
+
+/**
+ * Per-test time limit for tests that start several CLI processes: each start loads the
+ * engine through tsx, which takes seconds on a loaded 2-core machine. A limit, not a
+ * timing assertion.
+ */
+export const SPAWN_TIMEOUT = 240_000

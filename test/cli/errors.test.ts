@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { makeTempDir, runCli, type CliResult } from './cli-process'
+import { SPAWN_TIMEOUT, makeTempDir, runCli, type CliResult } from './cli-process'
 
 let dir: string
 let db: string
@@ -24,7 +24,7 @@ function expectOneLineError(r: CliResult, pattern: RegExp): void {
   expect(r.err).not.toMatch(/\n\s+at /)
 }
 
-describe('kyc-hooks errors', () => {
+describe('kyc-hooks errors', { timeout: SPAWN_TIMEOUT }, () => {
   it('unknown command', async () => {
     expectOneLineError(await runCli(['frobnicate', '--db', db]), /unknown command 'frobnicate'/)
   })

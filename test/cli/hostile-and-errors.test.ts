@@ -8,7 +8,7 @@ import net from 'node:net'
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { jsonLines, makeTempDir, runCli, startCli, type BackgroundCli, type CliResult } from './cli-process'
+import { SPAWN_TIMEOUT, jsonLines, makeTempDir, runCli, startCli, type BackgroundCli, type CliResult } from './cli-process'
 
 let dir: string
 let db: string
@@ -50,7 +50,7 @@ function post(url: string, pathname: string, body: Buffer, headers: Record<strin
   })
 }
 
-describe('hostile captured data', () => {
+describe('hostile captured data', { timeout: SPAWN_TIMEOUT }, () => {
   it('is escaped in the listen line, the captures table and show, and kept byte-exact by show --body', async () => {
     const listener = startCli(['listen', '--http', '--port', '0', '--db', db])
     running.push(listener)
@@ -93,7 +93,7 @@ describe('hostile captured data', () => {
   })
 })
 
-describe('errors that reach the engine', () => {
+describe('errors that reach the engine', { timeout: SPAWN_TIMEOUT }, () => {
   it('a port in use is one line and exit 2', async () => {
     const blocker = net.createServer()
     servers.push(blocker)
@@ -124,7 +124,7 @@ describe('errors that reach the engine', () => {
   })
 })
 
-describe('credentials, ca and endpoints', () => {
+describe('credentials, ca and endpoints', { timeout: SPAWN_TIMEOUT }, () => {
   it('shows a created secret once, then signs and verifies with the stored secret', async () => {
     const created = await runCli(['credentials', 'create', '--json', '--db', db])
     expect(created.code, created.err).toBe(0)

@@ -8,7 +8,7 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { hmacHex, jsonLines, makeTempDir, runCli, startCli, type BackgroundCli } from './cli-process'
+import { SPAWN_TIMEOUT, hmacHex, jsonLines, makeTempDir, runCli, startCli, type BackgroundCli } from './cli-process'
 
 const SECRET = 'skyc_sec_cli_test_secret_0001'
 
@@ -37,7 +37,7 @@ function sha256(bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('hex')
 }
 
-describe('listen + send', () => {
+describe('listen + send', { timeout: SPAWN_TIMEOUT }, () => {
   it('captures a signed send, lists it, shows the exact bytes, and stops on SIGTERM with exit 0', async () => {
     const listener = listen(['--json', '--secret', SECRET])
     const url = await listener.listenUrl('stderr')
@@ -123,7 +123,7 @@ describe('listen + send', () => {
   })
 })
 
-describe('listen --forward-to', () => {
+describe('listen --forward-to', { timeout: SPAWN_TIMEOUT }, () => {
   it('forwards the exact bytes to the app and prints the forward result as a second JSON line', async () => {
     const received: Buffer[] = []
     const app = http.createServer((req, res) => {
@@ -155,7 +155,7 @@ describe('listen --forward-to', () => {
   })
 })
 
-describe('replay, curl, export and import', () => {
+describe('replay, curl, export and import', { timeout: SPAWN_TIMEOUT }, () => {
   it('replays a capture as-is and re-signed to a second listener, and moves captures through HAR and NDJSON', async () => {
     const first = listen(['--json', '--secret', SECRET])
     const firstUrl = await first.listenUrl('stderr')

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { hmacHex, makeTempDir, runCli } from './cli-process'
+import { SPAWN_TIMEOUT, hmacHex, makeTempDir, runCli } from './cli-process'
 
 const SECRET = 'skyc_sec_test_0123456789'
 // Odd bytes on purpose: a BOM-less body with CRLF, a trailing newline and a non-ASCII character.
@@ -15,7 +15,7 @@ afterEach(() => {
   fs.rmSync(dir, { recursive: true, force: true })
 })
 
-describe('kyc-hooks sign', () => {
+describe('kyc-hooks sign', { timeout: SPAWN_TIMEOUT }, () => {
   it('prints the lowercase hex HMAC-SHA256 of the exact bytes from a file and from stdin', async () => {
     const file = path.join(dir, 'body.json')
     fs.writeFileSync(file, BODY)
@@ -30,7 +30,7 @@ describe('kyc-hooks sign', () => {
   })
 })
 
-describe('kyc-hooks verify', () => {
+describe('kyc-hooks verify', { timeout: SPAWN_TIMEOUT }, () => {
   it('exits 0 and says VALID for the right signature', async () => {
     const r = await runCli(['verify', '--secret', SECRET, '--signature', hmacHex(BODY, SECRET), '-'], { input: BODY })
     expect(r.code, r.err).toBe(0)
