@@ -93,6 +93,7 @@ export function createAttemptRunner(deps: AttemptRunnerDeps): AttemptRunner {
     try {
       const work = deps.repo.getWork(id)
       if (!work) throw notFound('delivery', id)
+      deps.repo.touch(id, new Date().toISOString())
       const number = work.delivery.attemptCount + 1
       const ca = await extraCaFor(work)
       const result: AttemptResult =

@@ -3,8 +3,10 @@
  * attempt. Owns the SQL of those three tables.
  *
  * A pending delivery whose next_attempt_at is NULL is claimed: an attempt for it is in
- * flight. Claims are single UPDATEs with the expected state in the WHERE clause, so two
- * workers on one database file never attempt the same delivery at once.
+ * flight, started at updated_at. Claims are single UPDATEs with the expected state in the
+ * WHERE clause, so two workers on one database file (the app and `kyc-hooks serve`, or a
+ * CLI send) never attempt the same delivery at once. A claim that outlives its timeout by
+ * a margin was left by a process that died mid-attempt and becomes due again.
  */
 import type { Db } from '../store/database'
 import type { Attempt, Delivery, DeliveryDetail, DeliveryFilter, DeliveryStatus, HeaderPair, Origin } from '../../shared/models'
@@ -168,8 +170,13 @@ export interface OutboxRepo {
   claimNow(id: string, now: string): boolean
   /** Gives a claim back without an attempt (shutdown): due again at `at`. */
   release(id: string, at: string): void
-  /** Makes every claimed-but-unfinished delivery due now: their process stopped mid-attempt. */
-  resumeInFlight(now: string): number
+  /** Refreshes a claim when its attempt really starts (it may have queued for a slot). */
+  touch(id: string, now: string): void
+  /**
+   * Makes claims older than the delivery's timeout plus `marginMs` due now: the process that
+   * held them stopped mid-attempt (a crash). Live claims of another process are left alone.
+   */
+  resumeStale(now: string, marginMs: number): number
   /** The earliest next_attempt_at among waiting deliveries, or null. */
   nextDueAt(): string | null
   /** Stores an attempt and the delivery's new state together. */
@@ -210,8 +217,14 @@ export function createOutboxRepo(db: Db): OutboxRepo {
   const release = db.prepare(
     `UPDATE deliveries SET next_attempt_at = ?, updated_at = ? WHERE id = ? AND status = 'pending' AND next_attempt_at IS NULL`
   )
-  const resume = db.prepare(
-    `UPDATE deliveries SET next_attempt_at = ?, updated_at = ? WHERE status = 'pending' AND next_attempt_at IS NULL`
+  const touch = db.prepare(
+    `UPDATE deliveries SET updated_at = ? WHERE id = ? AND status = 'pending' AND next_attempt_at IS NULL`
+  )
+  // julianday() reads our ISO 8601 'Z' times; the margin covers a slow start of the attempt.
+  const resumeStale = db.prepare(
+    `UPDATE deliveries SET next_attempt_at = @now, updated_at = @now
+     WHERE status = 'pending' AND next_attempt_at IS NULL
+       AND julianday(updated_at) < julianday(@now) - (timeout_ms + @marginMs) / 86400000.0`
   )
   const nextDue = db.prepare(
     `SELECT MIN(next_attempt_at) AS at FROM deliveries WHERE status = 'pending' AND next_attempt_at IS NOT NULL`
@@ -302,8 +315,12 @@ export function createOutboxRepo(db: Db): OutboxRepo {
       release.run(at, at, id)
     },
 
-    resumeInFlight(now: string): number {
-      return resume.run(now, now).changes
+    touch(id: string, now: string): void {
+      touch.run(now, id)
+    },
+
+    resumeStale(now: string, marginMs: number): number {
+      return resumeStale.run({ now, marginMs }).changes
     },
 
     nextDueAt(): string | null {

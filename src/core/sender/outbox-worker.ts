@@ -1,13 +1,21 @@
 /**
  * The outbox worker: wakes when the next retry is due (and at least every `pollMs`, so
  * retries written by another process on the same database are found too), claims due
- * deliveries up to the free attempt slots and hands them to the runner.
+ * deliveries up to the free attempt slots and hands them to the runner. Deliveries that
+ * were waiting for a retry when the process stopped are simply due on the next start.
  */
 import type { AttemptRunner } from './attempt-runner'
 import type { OutboxRepo } from './outbox-repo'
 
+/**
+ * How long past its timeout a claim may stay unfinished before it counts as abandoned (its
+ * process died mid-attempt) and is attempted again. Generous, because a second process on
+ * the same file may be slow but alive; a double delivery is worse than a late one.
+ */
+export const STALE_CLAIM_MARGIN_MS = 60_000
+
 export interface OutboxWorker {
-  /** Resumes deliveries cut off by a stop or crash, then starts the timer. Idempotent. */
+  /** Starts the timer; each tick also picks up claims abandoned by a crash. Idempotent. */
   start(): void
   /** Re-plans the timer (a retry was scheduled or a slot freed). */
   poke(): void
@@ -33,6 +41,7 @@ export function createOutboxWorker(deps: { repo: OutboxRepo; runner: AttemptRunn
     if (!started) return
     try {
       const now = new Date().toISOString()
+      deps.repo.resumeStale(now, STALE_CLAIM_MARGIN_MS)
       const claimed = deps.repo.claimDue(now, deps.runner.freeSlots(), deps.runner.inFlightIds())
       for (const id of claimed) {
         deps.runner
@@ -59,8 +68,6 @@ export function createOutboxWorker(deps: { repo: OutboxRepo; runner: AttemptRunn
     start() {
       if (started) return
       started = true
-      // Claims with no attempt in flight belong to a process that stopped mid-attempt.
-      deps.repo.resumeInFlight(new Date().toISOString())
       plan(0)
     },
     poke() {

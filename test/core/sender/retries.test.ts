@@ -164,12 +164,13 @@ describe('retries', () => {
     const dir = tempDir()
     dirs.push(dir)
     const s = await server()
-    // The state a crash leaves between writing the outbox and finishing the attempt:
-    // a claimed pending delivery with no attempt.
+    // The state a crash leaves between writing the outbox and finishing the attempt: a
+    // claimed pending delivery with no attempt, claimed longer ago than its timeout.
     const db = openDatabase(`${dir}/workbench.sqlite`)
     const body = Buffer.from(BODY)
+    const longAgo = new Date(Date.now() - 15 * 60_000).toISOString()
     createOutboxRepo(db).createMessage(
-      { id: 'msg_crash', event: 'submission.approved', body, signature: hmacHex(body, 'k'), createdAt: new Date().toISOString(), origin: { kind: 'cli', id: null } },
+      { id: 'msg_crash', event: 'submission.approved', body, signature: hmacHex(body, 'k'), createdAt: longAgo, origin: { kind: 'cli', id: null } },
       [
         {
           id: 'dlv_crash',
@@ -194,6 +195,44 @@ describe('retries', () => {
     expect(done.attempts).toHaveLength(1)
     expect(s.requests[0].body.equals(body)).toBe(true)
     expect(header(s.requests[0], 'X-SmartKYC-Signature')).toBe(hmacHex(s.requests[0].body, 'k'))
+  })
+})
+
+describe('claims', () => {
+  it('treats a claim as abandoned only once it outlives its timeout plus the margin', () => {
+    const dir = tempDir()
+    dirs.push(dir)
+    const db = openDatabase(`${dir}/workbench.sqlite`)
+    try {
+      const repo = createOutboxRepo(db)
+      const body = Buffer.from(BODY)
+      const claimedAt = '2026-01-01T00:00:00.000Z'
+      const delivery = (id: string) => ({
+        id,
+        endpointId: null,
+        endpointName: 'ad hoc',
+        url: 'http://localhost:1/x',
+        requestHeaders: [],
+        timeoutMs: 10_000,
+        insecureTls: false,
+        caFile: null,
+        retryScheduleMs: []
+      })
+      repo.createMessage(
+        { id: 'msg_1', event: null, body, signature: null, createdAt: claimedAt, origin: { kind: 'cli', id: null } },
+        [delivery('dlv_a'), delivery('dlv_b')]
+      )
+      // Another process claimed dlv_b later and is still within timeout + margin.
+      repo.touch('dlv_b', '2026-01-01T00:01:00.000Z')
+      const now = '2026-01-01T00:01:15.000Z' // 75 s after the first claim, 15 s after the second
+      expect(repo.claimDue(now, 10, new Set())).toEqual([])
+      expect(repo.resumeStale(now, 60_000)).toBe(1)
+      expect(repo.claimDue(now, 10, new Set())).toEqual(['dlv_a'])
+      expect(repo.resumeStale('2026-01-01T00:02:20.000Z', 60_000)).toBe(1)
+      expect(repo.claimDue('2026-01-01T00:02:20.000Z', 10, new Set())).toEqual(['dlv_b'])
+    } finally {
+      db.close()
+    }
   })
 })
 
