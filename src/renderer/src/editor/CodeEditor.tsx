@@ -83,6 +83,8 @@ export default function CodeEditor(props: CodeEditorProps) {
           renderWhitespace: 'selection',
           // Hostile bodies may carry bidi or invisible characters: make them visible.
           unicodeHighlight: { ambiguousCharacters: true, invisibleCharacters: true },
+          // In JSON the schema drives completion; words from the document only add noise.
+          wordBasedSuggestions: language === 'json' ? 'off' : 'currentDocument',
           // Never rewrite the text behind the user's back: the bytes are what gets signed.
           unusualLineTerminators: 'off',
           wordWrap: readOnly ? 'on' : 'off',

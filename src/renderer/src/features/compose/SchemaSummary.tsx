@@ -24,7 +24,7 @@ export default function SchemaSummary() {
         <ul className="compose-schema-errors">
           {validation.errors.slice(0, MAX_LISTED).map((e, i) => (
             <li key={i}>
-              <code>{e.path || '/'}</code> {e.message}
+              <code>{e.path || '/'}</code> {e.path && e.message.startsWith(`${e.path} `) ? e.message.slice(e.path.length + 1) : e.message}
             </li>
           ))}
           {validation.errors.length > MAX_LISTED ? <li className="faint">and {validation.errors.length - MAX_LISTED} more (see the editor)</li> : null}
