@@ -2,7 +2,7 @@
  * Create or edit a listener: where it listens, which secrets it verifies with, how it
  * answers (including simulated failures), forwarding and the body limit.
  */
-import { useEffect, useState, type FormEvent } from 'react'
+import { useEffect, useRef, useState, type FormEvent } from 'react'
 import type { Listener } from '../../../../shared/models'
 import { useWorkbench } from '../../store'
 import Button from '../../ui/Button'
@@ -24,6 +24,7 @@ export default function ListenerDialog({ open, listener, onClose }: ListenerDial
   const [errors, setErrors] = useState<ListenerFormErrors>({})
   const [busy, setBusy] = useState(false)
   const [startAfter, setStartAfter] = useState(true)
+  const formRef = useRef<HTMLFormElement>(null)
 
   useEffect(() => {
     if (!open) return
@@ -42,6 +43,8 @@ export default function ListenerDialog({ open, listener, onClose }: ListenerDial
     const result = validateListenerForm(form)
     if (result.errors) {
       setErrors(result.errors)
+      // The first wrong field may be scrolled out of view: take the user there.
+      requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('.field-error input, .field-error select, .field-error textarea')?.focus())
       return
     }
     setErrors({})
@@ -75,7 +78,7 @@ export default function ListenerDialog({ open, listener, onClose }: ListenerDial
         </>
       }
     >
-      <form className="listener-form" onSubmit={(e) => void submit(e)} noValidate>
+      <form className="listener-form" ref={formRef} onSubmit={(e) => void submit(e)} noValidate>
         <h3>Where it listens</h3>
         <div className="form-grid">
           <Field label="Listener name" error={errors.name} className="span-2">
