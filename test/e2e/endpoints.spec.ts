@@ -56,7 +56,8 @@ describe.skipIf(SKIP_E2E)('endpoints in the browser UI', () => {
     await page.getByTestId('screen-compose').waitFor({ state: 'visible' })
     const target = page.getByTestId('target-endpoint').filter({ hasText: 'Staging API v2' })
     await target.waitFor({ state: 'visible' })
-    expect(await target.getByRole('checkbox').isChecked()).toBe(true)
+    // Compose loads the endpoints, then ticks the preselected one.
+    await eventually(() => target.getByRole('checkbox').isChecked(), (checked) => checked, 'the endpoint to be ticked in Compose')
     await page.getByTestId('send-button').click()
     const result = page.getByTestId('delivery-result').first()
     await waitForText(result.getByTestId('delivery-status'), /Success/)
