@@ -42,6 +42,19 @@ export function jsonText(value: unknown, indent?: number): string {
   )
 }
 
+/**
+ * Already-serialised JSON (an export) with the characters JSON.stringify leaves raw escaped.
+ * Those characters can only occur inside JSON strings, so the meaning is unchanged.
+ */
+export function escapeJsonText(json: string): string {
+  return json.replace(UNSAFE_IN_JSON, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`)
+}
+
+/** True when the text holds a character a terminal could interpret (anything safeBlock would change). */
+export function hasTerminalControls(text: string): boolean {
+  return safeBlock(text) !== text
+}
+
 /** Writes one line to stdout, made terminal-safe. */
 export function printLine(text = ''): void {
   process.stdout.write(safeLine(text) + '\n')

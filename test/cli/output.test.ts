@@ -1,6 +1,6 @@
 /* eslint-disable no-control-regex -- these tests look for raw control characters on purpose */
 import { describe, expect, it } from 'vitest'
-import { formatTable, jsonText, safeBlock, safeLine, snippet } from '../../src/cli/output'
+import { escapeJsonText, formatTable, hasTerminalControls, jsonText, safeBlock, safeLine, snippet } from '../../src/cli/output'
 
 describe('terminal-safe output', () => {
   it('makes ESC, CR, BEL, NUL, C1 and bidi controls visible on one line', () => {
@@ -46,5 +46,19 @@ describe('terminal-safe output', () => {
     expect(snippet('ok\r\nDONE', 100)).toBe('ok\\r\\nDONE')
     expect(snippet('x'.repeat(10), 4)).toBe('xxxx…')
     expect(snippet(null)).toBe('')
+  })
+})
+
+describe('escapeJsonText', () => {
+  it('escapes raw C1, separators and bidi characters inside serialised JSON without changing its values', () => {
+    const value = { a: 'x\u009b\u2028\u202ey', b: ['\u0085'] }
+    const text = escapeJsonText(JSON.stringify(value, null, 2))
+    expect(text).not.toMatch(/[\u007f-\u009f\u2028\u202e]/)
+    expect(JSON.parse(text)).toEqual(value)
+  })
+
+  it('knows when text holds terminal controls', () => {
+    expect(hasTerminalControls('{"a":1}\n\t')).toBe(false)
+    expect(hasTerminalControls('a\u001b[2Jb')).toBe(true)
   })
 })

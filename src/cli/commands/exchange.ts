@@ -7,7 +7,7 @@ import type { Command } from 'commander'
 import { readBytes, writeFileChecked } from '../input'
 import { withWorkbench } from '../options'
 import { choiceOption } from '../parse'
-import { printBlock, printLine, printNote, writeBytes } from '../output'
+import { escapeJsonText, printBlock, printLine, printNote, writeBytes } from '../output'
 import { decodeUtf8OrExplain } from '../send-body'
 
 interface ExportOptions {
@@ -27,9 +27,11 @@ export function registerExchange(program: Command): void {
       const result = await withWorkbench(command, (wb) =>
         wb.exchange.export({ format: opts.format, ...(ids.length ? { ids } : {}) })
       )
-      // The export is data for a file or a pipe, written as produced (JSON escapes controls).
-      if (opts.out === undefined) return writeBytes(result.content)
-      await writeFileChecked(opts.out, result.content)
+      // JSON.stringify leaves C1 controls, U+2028/9 and bidi overrides raw; escaping them
+      // keeps the same JSON values and makes the file safe to cat in a terminal.
+      const content = escapeJsonText(result.content)
+      if (opts.out === undefined) return writeBytes(content)
+      await writeFileChecked(opts.out, content)
       printNote(`wrote ${path.resolve(opts.out)}`)
     })
 

@@ -7,7 +7,7 @@ import type { Command } from 'commander'
 import type { Capture } from '../../shared/models'
 import { clock, signatureText, target } from '../capture-format'
 import { withWorkbench } from '../options'
-import { printBlock, printJson, printLine, writeBytes } from '../output'
+import { hasTerminalControls, printBlock, printJson, printLine, printNote, writeBytes } from '../output'
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true })
 
@@ -58,10 +58,26 @@ function printHuman(c: Capture, body: Buffer): void {
   printBlock(text)
 }
 
+/**
+ * `--body` is for pipes and files: exact bytes. On a terminal, bytes that a terminal would
+ * interpret (escape sequences in a hostile body) are shown escaped instead, with a note.
+ */
+async function writeBody(body: Buffer): Promise<void> {
+  if (process.stdout.isTTY) {
+    const text = body.toString('utf8')
+    if (hasTerminalControls(text) || !Buffer.from(text, 'utf8').equals(body)) {
+      printBlock(text)
+      printNote('(shown escaped: the body holds control characters or bytes that are not UTF-8; redirect to a file for the exact bytes: > body.bin)')
+      return
+    }
+  }
+  await writeBytes(body)
+}
+
 async function runShow(id: string, opts: { body?: boolean; json?: boolean }, command: Command): Promise<void> {
   const capture = await withWorkbench(command, (wb) => wb.captures.get({ id }))
   const body = Buffer.from(capture.bodyBase64, 'base64')
-  if (opts.body) await writeBytes(body)
+  if (opts.body) await writeBody(body)
   else if (opts.json) printJson(capture)
   else printHuman(capture, body)
 }
