@@ -10,6 +10,7 @@ import type { ServiceOf } from '../workbench-api'
 import type { AttemptRunner } from './attempt-runner'
 import type { Outbox } from './outbox'
 import type { OutboxRepo } from './outbox-repo'
+import { STALE_CLAIM_MARGIN_MS } from './outbox-worker'
 
 export function createDeliveriesService(deps: {
   repo: OutboxRepo
@@ -34,7 +35,10 @@ export function createDeliveriesService(deps: {
       const running = deps.runner.inFlight(id)
       if (running) return running
       if (!deps.repo.getDelivery(id)) throw notFound('delivery', id)
-      if (!deps.repo.claimNow(id, new Date().toISOString())) {
+      const now = new Date().toISOString()
+      // A claim abandoned by a crashed process must not block a manual retry (the CLI runs no worker).
+      deps.repo.resumeStale(now, STALE_CLAIM_MARGIN_MS)
+      if (!deps.repo.claimNow(id, now)) {
         throw new WorkbenchError(
           'conflict',
           `delivery ${id} has an attempt in flight in another Workbench process: wait for it to finish, then retry`
