@@ -4,6 +4,7 @@
  * redirects. Everything that can go wrong ends up in the result as words, never thrown:
  * a hostile or broken target must not crash the engine.
  */
+import fs from 'node:fs'
 import tls from 'node:tls'
 import { performance } from 'node:perf_hooks'
 import { Agent, request } from 'undici'
@@ -39,6 +40,26 @@ export interface AttemptResult {
   aborted: boolean
 }
 
+let roots: string[] | null = null
+
+/**
+ * Node's bundled roots plus NODE_EXTRA_CA_CERTS, which Node would add by itself were we not
+ * passing our own `ca` list (a corporate proxy's CA, say).
+ */
+function defaultRoots(): string[] {
+  if (roots) return roots
+  roots = [...tls.rootCertificates]
+  const extra = process.env.NODE_EXTRA_CA_CERTS
+  if (extra) {
+    try {
+      roots.push(fs.readFileSync(extra, 'utf8'))
+    } catch {
+      // Node only warns about an unreadable file and carries on without it; we do the same.
+    }
+  }
+  return roots
+}
+
 const INSECURE_WARNING = 'warning: TLS certificate not verified (insecure TLS is on for this target)'
 
 function pairsOf(flat: string[]): HeaderPair[] {
@@ -56,8 +77,8 @@ export async function attemptDelivery(req: AttemptRequest): Promise<AttemptResul
   const agent = new Agent({
     connect: {
       timeout: req.timeoutMs,
-      // Passing `ca` replaces Node's default roots, so the system CAs are listed too.
-      ...(isHttps ? { ca: [...tls.rootCertificates, ...req.extraCa], rejectUnauthorized: !req.insecureTls } : {})
+      // Passing `ca` replaces Node's default roots, so those are listed too.
+      ...(isHttps ? { ca: [...defaultRoots(), ...req.extraCa], rejectUnauthorized: !req.insecureTls } : {})
     },
     // A webhook sender opens a connection per delivery; no idle sockets outlive the attempt.
     pipelining: 0
