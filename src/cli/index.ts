@@ -4,6 +4,7 @@
  * (`show --body > body.bin`, `export | jq`) is never cut short.
  */
 import { CommanderError } from 'commander'
+import { WorkbenchError } from '../shared/errors'
 import { EXIT_USAGE, reportError } from './errors'
 import { recordedExitCode } from './options'
 import { buildProgram } from './program'
@@ -23,6 +24,7 @@ async function exit(code: number): Promise<never> {
 // A closed pipe (`kyc-hooks captures | head -1`) is the reader's choice, not an error.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   if (err.code === 'EPIPE') process.exit(recordedExitCode())
+  process.exit(reportError(new WorkbenchError('io', `cannot write to stdout: ${err.message}`)))
 })
 
 // Last line of defence: a bug must still end as one line, never a stack dump.
