@@ -5,7 +5,7 @@
  */
 import type { Command } from 'commander'
 import type { Workbench } from '../../core/workbench'
-import { WorkbenchError } from '../../shared/errors'
+import { WorkbenchError, badInput } from '../../shared/errors'
 import type { MethodParsedInput } from '../../shared/contract'
 import { ListenerInput, ResponseRule, type Listener } from '../../shared/models'
 import { startCaptureFeed } from '../capture-feed'
@@ -43,6 +43,7 @@ function patchFromFlags(opts: ListenOptions, existing: Listener | undefined): Li
     ...(opts.failFirst !== undefined ? { failFirst: opts.failFirst } : {})
   }
   const patch: ListenerPatch = { rule }
+  if (opts.http && opts.https) throw badInput('--http and --https contradict each other: pass one of them')
   if (opts.http) patch.protocol = 'http'
   else if (opts.https || !existing) patch.protocol = 'https'
   if (opts.secret) patch.secrets = opts.secret
