@@ -24,6 +24,8 @@ export interface CodeEditorProps {
   testId?: string
   /** Called on Ctrl/Cmd+Enter inside the editor (e.g. "send"). */
   onSubmit?: () => void
+  /** Shown while the text is empty. */
+  placeholder?: string
   /** Scroll to and select this 1-based line; `key` changes to reveal the same line again. */
   revealLine?: { line: number; key: number }
 }
@@ -41,7 +43,7 @@ function preferredEol(text: string): 'lf' | 'crlf' | null {
 
 /** Controlled Monaco editor; see CodeEditorProps. */
 export default function CodeEditor(props: CodeEditorProps) {
-  const { value, onChange, readOnly = false, language, schema, height = 320, ariaLabel, testId, onSubmit, revealLine } = props
+  const { value, onChange, readOnly = false, language, schema, height = 320, ariaLabel, testId, onSubmit, revealLine, placeholder } = props
   const hostRef = useRef<HTMLDivElement>(null)
   const editorRef = useRef<MonacoApi.editor.IStandaloneCodeEditor | null>(null)
   const [ready, setReady] = useState(false)
@@ -91,7 +93,8 @@ export default function CodeEditor(props: CodeEditorProps) {
           fixedOverflowWidgets: true,
           tabFocusMode: false,
           lineNumbersMinChars: 3,
-          padding: { top: 6, bottom: 6 }
+          padding: { top: 6, bottom: 6 },
+          placeholder
         })
         editor.onDidChangeModelContent(() => {
           if (!model || applyingExternalRef.current) return
@@ -187,6 +190,7 @@ export default function CodeEditor(props: CodeEditorProps) {
             aria-label={ariaLabel}
             value={value}
             spellCheck={false}
+            placeholder={placeholder}
             onChange={(e) => onChange?.(e.target.value)}
             onKeyDown={(e) => {
               if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') {

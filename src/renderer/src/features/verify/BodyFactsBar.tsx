@@ -14,6 +14,16 @@ export default function BodyFactsBar() {
   const facts = useMemo(() => bodyFacts(body), [body])
   const setBody = (next: string) => useWorkbench.getState().verify.setBody(next)
 
+  if (facts.bytes === 0) {
+    return (
+      <div className="vf-facts" aria-label="Body facts" data-testid="body-facts">
+        <Badge tone="neutral" testId="body-bytes">
+          <span className="mono">{formatBytes(0)}</span>
+        </Badge>
+        <span className="faint">empty body</span>
+      </div>
+    )
+  }
   return (
     <div className="vf-facts" aria-label="Body facts" data-testid="body-facts">
       <Badge tone="neutral" testId="body-bytes">

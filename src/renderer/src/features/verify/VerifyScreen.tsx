@@ -102,6 +102,7 @@ export default function VerifyScreen() {
             height="100%"
             ariaLabel="Body to verify"
             testId="verify-editor"
+            placeholder="Paste the raw request body here, or load it from a file"
             onSubmit={() => void useWorkbench.getState().verify.run()}
           />
           <BodyFactsBar />
