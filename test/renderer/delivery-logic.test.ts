@@ -35,9 +35,9 @@ function delivery(id: string, patch: Partial<Delivery> = {}): Delivery {
 
 describe('delivery list rules', () => {
   it('builds the contract filter from the toolbar', () => {
-    expect(toDeliveryFilter(EMPTY_DELIVERY_FILTERS)).toEqual({ limit: 500 })
+    expect(toDeliveryFilter(EMPTY_DELIVERY_FILTERS)).toEqual({ limit: 2000 })
     expect(toDeliveryFilter({ status: 'error', event: 'aml.match.found', endpointId: 'ep_2', q: '  500 ' })).toEqual({
-      limit: 500,
+      limit: 2000,
       status: 'error',
       event: 'aml.match.found',
       endpointId: 'ep_2',

@@ -16,7 +16,7 @@ export interface DeliveryFilters {
 export const EMPTY_DELIVERY_FILTERS: DeliveryFilters = { status: '', event: '', endpointId: '', q: '' }
 
 /** How many deliveries one list call asks for. */
-export const DELIVERY_PAGE = 500
+export const DELIVERY_PAGE = 2000
 
 /** The contract filter for deliveries.list. */
 export function toDeliveryFilter(f: DeliveryFilters): DeliveryFilter {
