@@ -51,6 +51,12 @@ export function useE2E() {
       if (options.withToken !== false) await waitForShell(browser, serve)
       return { serve, browser, page: browser.page }
     },
+    /** Only a browser, for tests that run their own server in-process. */
+    async browser(): Promise<BrowserSession> {
+      const browser = await launchBrowser(chromiumPath)
+      cleanups.push(() => browser.close())
+      return browser
+    },
     /** Registers extra cleanup (servers a test started itself). */
     defer(cleanup: () => Promise<unknown>): void {
       cleanups.push(cleanup)
