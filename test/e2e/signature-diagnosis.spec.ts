@@ -23,6 +23,8 @@ describe.skipIf(SKIP_E2E)('signature diagnosis in the browser UI', () => {
 
   it('a captured request with a bad signature shows Invalid and the diagnosis in words', async () => {
     const { page, serve } = await e2e.open()
+    // The inbox has loaded its list, so the capture below arrives as a pushed event.
+    await page.getByTestId('inbox-empty').waitFor({ state: 'visible' })
     // Setup behind the UI's back: credentials and a plain-HTTP listener.
     const { secret } = await api(serve, 'credentials.create', {})
     const listener = await api(serve, 'listeners.create', { name: 'diag', protocol: 'http', port: 0 })
