@@ -104,8 +104,13 @@ export default function CodeEditor(props: CodeEditorProps) {
           onChangeRef.current?.(next)
         })
         editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => onSubmitRef.current?.())
-        // Esc leaves the editor for the page (dialogs, keyboard navigation) when no widget is open.
-        editor.addCommand(monaco.KeyCode.Escape, () => (document.activeElement as HTMLElement | null)?.blur(), '!suggestWidgetVisible && !findWidgetVisible')
+        // Esc leaves the editor for the page (Tab indents inside it, so keyboard users need a
+        // way out) unless Esc has an editor meaning right now (a widget, a snippet, cursors).
+        editor.addCommand(
+          monaco.KeyCode.Escape,
+          () => (document.activeElement as HTMLElement | null)?.blur(),
+          '!suggestWidgetVisible && !findWidgetVisible && !parameterHintsVisible && !inSnippetMode && !editorHasMultipleSelections && !renameInputVisible && !markersNavigationVisible'
+        )
         editorRef.current = editor
         setReady(true)
       })
