@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { SKIP_E2E } from './harness/environment'
+import { E2E_TIMEOUT_MS, SKIP_E2E } from './harness/environment'
 import { api, useE2E } from './harness/session'
 import { createCredentialsInUi, createListenerInUi, goTo, replaceEditorText, waitForText } from './harness/ui'
 
 // Skipped only on a developer machine without Chromium (`apt-get install -y chromium`);
 // with CI=true a missing browser fails the run (see harness/environment.ts).
-describe.skipIf(SKIP_E2E)('capture flow in the browser UI', () => {
+describe.skipIf(SKIP_E2E)('capture flow in the browser UI', { timeout: E2E_TIMEOUT_MS }, () => {
   const e2e = useE2E()
 
   it('listener → compose and send → inbox shows a valid signature → replay edited → the delivery log shows the attempt', async () => {

@@ -5,13 +5,13 @@ import { describe, expect, it } from 'vitest'
 import { createWorkbench } from '../../src/core/workbench'
 import { startServer } from '../../src/server/index'
 import { ListenerInput } from '../../src/shared/models'
-import { RENDERER_DIR, SKIP_E2E } from './harness/environment'
+import { E2E_TIMEOUT_MS, RENDERER_DIR, SKIP_E2E } from './harness/environment'
 import { useE2E } from './harness/session'
 import { waitForText } from './harness/ui'
 
 // Skipped only on a developer machine without Chromium (`apt-get install -y chromium`);
 // with CI=true a missing browser fails the run (see harness/environment.ts).
-describe.skipIf(SKIP_E2E)('the web transport reconnects', () => {
+describe.skipIf(SKIP_E2E)('the web transport reconnects', { timeout: E2E_TIMEOUT_MS }, () => {
   const e2e = useE2E()
 
   it('shows the socket going away and coming back, and live events flow again after the reconnect', async () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { SKIP_E2E } from './harness/environment'
+import { E2E_TIMEOUT_MS, SKIP_E2E } from './harness/environment'
 import { useE2E } from './harness/session'
 
 // Skipped only on a developer machine without Chromium (see harness/environment.ts:
 // `apt-get install -y chromium`); with CI=true a missing browser fails the run instead.
-describe.skipIf(SKIP_E2E)('kyc-hooks serve in a browser: the access token', () => {
+describe.skipIf(SKIP_E2E)('kyc-hooks serve in a browser: the access token', { timeout: E2E_TIMEOUT_MS }, () => {
   const e2e = useE2E()
 
   it('shows a clear "token required" page, not a broken UI, when opened without the token', async () => {

@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { SKIP_E2E } from './harness/environment'
+import { E2E_TIMEOUT_MS, SKIP_E2E } from './harness/environment'
 import { api, useE2E } from './harness/session'
 import { goTo, replaceEditorText, waitForText } from './harness/ui'
 
@@ -18,7 +18,7 @@ const sign = (body: string, secret: string) => createHmac('sha256', secret).upda
 
 // Skipped only on a developer machine without Chromium (`apt-get install -y chromium`);
 // with CI=true a missing browser fails the run (see harness/environment.ts).
-describe.skipIf(SKIP_E2E)('signature diagnosis in the browser UI', () => {
+describe.skipIf(SKIP_E2E)('signature diagnosis in the browser UI', { timeout: E2E_TIMEOUT_MS }, () => {
   const e2e = useE2E()
 
   it('a captured request with a bad signature shows Invalid and the diagnosis in words', async () => {

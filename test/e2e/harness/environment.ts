@@ -55,3 +55,6 @@ export function assertE2EReady(): string {
   }
   return CHROMIUM_PATH
 }
+
+/** Per-test budget for browser flows: Chromium, Monaco and a serve process on a shared 2-core machine. */
+export const E2E_TIMEOUT_MS = 180_000
