@@ -25,6 +25,8 @@ export interface InProcessEngine {
   targetUrl: string
   received: ReceivedRequest[]
   setTargetStatus(status: number): void
+  /** Answer 500 to the next `n` requests, then `status` again (a retry then succeeds whenever it runs). */
+  failNextRequests(n: number): void
   close(): Promise<void>
 }
 
@@ -47,13 +49,16 @@ export async function startInProcessEngine(): Promise<InProcessEngine> {
 
   const received: ReceivedRequest[] = []
   let status = 200
+  let failuresLeft = 0
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = []
     req.on('data', (c: Buffer) => chunks.push(c))
     req.on('end', () => {
       received.push({ headers: req.headers, body: Buffer.concat(chunks) })
-      res.writeHead(status, { 'content-type': 'application/json' })
-      res.end(status < 300 ? '{"received":true}' : '{"error":"boom"}')
+      const answer = failuresLeft > 0 ? 500 : status
+      if (failuresLeft > 0) failuresLeft--
+      res.writeHead(answer, { 'content-type': 'application/json' })
+      res.end(answer < 300 ? '{"received":true}' : '{"error":"boom"}')
     })
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
@@ -66,6 +71,9 @@ export async function startInProcessEngine(): Promise<InProcessEngine> {
     received,
     setTargetStatus(next) {
       status = next
+    },
+    failNextRequests(n) {
+      failuresLeft = n
     },
     async close() {
       server.closeAllConnections()

@@ -12,6 +12,7 @@ interface Engine {
   targetUrl: string
   received: { headers: Record<string, string | string[] | undefined>; body: Uint8Array }[]
   setTargetStatus(status: number): void
+  failNextRequests(n: number): void
   close(): Promise<void>
 }
 
@@ -144,7 +145,8 @@ describe('deliveries slice', () => {
     // Fast retries so the test sees the second attempt soon.
     await s().settings.update({ retryScheduleMs: [300, 300] })
     const endpoint = await createEndpoint('Flaky', engine.targetUrl)
-    engine.setTargetStatus(500)
+    // The first attempt fails, the retry succeeds, however late it runs.
+    engine.failNextRequests(1)
 
     const updates: Delivery[] = []
     const stop = engine.bridge.subscribe('delivery.updated', (d) => updates.push(d))
@@ -158,11 +160,10 @@ describe('deliveries slice', () => {
       await s().deliveries.load()
       expect(s().deliveries.items.map((d) => d.id)).toEqual([first.id])
       await s().deliveries.select(first.id)
-      expect(s().deliveries.detail?.attempts).toHaveLength(1)
+      expect(s().deliveries.detail?.attempts[0]).toMatchObject({ number: 1, responseCode: 500, outcome: 'error' })
       expect(s().deliveries.detail?.signature).toBe(s().compose.result!.signature)
 
-      // The next attempt succeeds; the pushed update reaches the list, the detail and the composer.
-      engine.setTargetStatus(200)
+      // The retry succeeds; the pushed update reaches the list, the detail and the composer.
       await until(() => updates.some((u) => u.id === first.id && u.status === 'success'), 'the retry to succeed')
       s().deliveries.applyLive(updates, [])
       s().compose.applyDeliveries(updates)
