@@ -14,7 +14,7 @@ import { waitForText } from './harness/ui'
 describe.skipIf(SKIP_E2E)('the web transport reconnects', { timeout: E2E_TIMEOUT_MS }, () => {
   const e2e = useE2E()
 
-  it('shows the socket going away and coming back, and live events flow again after the reconnect', async () => {
+  it('shows the socket going away and coming back, catches up on what it missed, and live events flow again', async () => {
     // In-process so the same port and token can come back, as after a brief server hiccup.
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kyc-'))
     e2e.defer(async () => fs.rmSync(dir, { recursive: true, force: true }))
@@ -35,15 +35,21 @@ describe.skipIf(SKIP_E2E)('the web transport reconnects', { timeout: E2E_TIMEOUT
     await first.close()
     await waitForText(connection, /^(?!Live$).+/)
 
+    // A capture while the page has no socket: its event is lost, so the page must refetch.
+    const listener = await wb.listeners.create(ListenerInput.parse({ name: 'outage', protocol: 'http', port: 0 }))
+    const state = await wb.listeners.start({ id: listener.id })
+    e2e.defer(() => wb.listeners.stop({ id: listener.id }))
+    const during = await fetch(`${state.url}during-outage`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"ping":0}' })
+    expect(during.status).toBe(200)
+
     const second = await startServer({ workbench: wb, port: first.port, token, rendererDir: RENDERER_DIR })
     e2e.defer(() => second.close())
     // Backoff is capped at 10 s: allow a couple of rounds on a busy machine.
     await waitForText(connection, /^Live$/, 45_000)
 
+    await waitForText(page.getByTestId('capture-row').first(), /during-outage/)
+
     // A capture after the reconnect reaches the open page through the new socket.
-    const listener = await wb.listeners.create(ListenerInput.parse({ name: 'after reconnect', protocol: 'http', port: 0 }))
-    const state = await wb.listeners.start({ id: listener.id })
-    e2e.defer(() => wb.listeners.stop({ id: listener.id }))
     const res = await fetch(`${state.url}after-reconnect`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"ping":1}' })
     expect(res.status).toBe(200)
     await waitForText(page.getByTestId('capture-row').first(), /after-reconnect/)

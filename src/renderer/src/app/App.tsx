@@ -27,8 +27,21 @@ export default function App() {
   useEffect(() => {
     const s = useWorkbench.getState()
     const stopLive = startLiveEvents()
+    let socketLost = false
     const stopConn = watchConnection(
-      (c) => useWorkbench.getState().app.setConnection(c),
+      (c) => {
+        const st = useWorkbench.getState()
+        // Events pushed while the socket was down are lost: refetch the lists after a reconnect.
+        if (c === 'open' && socketLost) {
+          void st.inbox.load()
+          void st.listeners.load()
+          void st.endpoints.load()
+          void st.deliveries.load()
+        }
+        if (c === 'open') socketLost = false
+        else if (c === 'closed' || (c === 'connecting' && st.app.connection === 'open')) socketLost = true
+        st.app.setConnection(c)
+      },
       () => useWorkbench.getState().app.reportError({ code: 'unauthorized', message: 'token required' })
     )
     void s.app.loadInfo()
