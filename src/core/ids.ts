@@ -1,6 +1,22 @@
-import { randomBytes } from 'node:crypto'
+import { randomFillSync } from 'node:crypto'
 
 const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz' // Crockford base32, lower case
+
+// Each call into the CSPRNG costs ~10-15 us whatever its size, and the receiver makes an id
+// per captured request: draw 4 KiB at a time and hand out slices (same generator, fetched ahead).
+const pool = Buffer.alloc(4096)
+let poolOffset = pool.length
+
+function randomBytes(n: number): Buffer {
+  if (n > pool.length) return randomFillSync(Buffer.alloc(n))
+  if (poolOffset + n > pool.length) {
+    randomFillSync(pool)
+    poolOffset = 0
+  }
+  const out = Buffer.from(pool.subarray(poolOffset, poolOffset + n))
+  poolOffset += n
+  return out
+}
 
 /**
  * A time-sortable, collision-resistant id with a readable prefix (`cap_`, `dlv_`, ...):

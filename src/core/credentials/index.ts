@@ -42,6 +42,8 @@ export type CredentialsService = ServiceOf<'credentials'> & {
 }
 
 const HOUR_MS = 60 * 60 * 1000
+/** How stale a change made by another process (e.g. a rotation from the CLI) may be seen. */
+export const VERSION_CHECK_MS = 250
 
 /** Creates the credentials service over `db`; emits `credentials.changed` on create and rotate. */
 export function createCredentialsService(db: Db, bus: EventBus, now: () => Date = () => new Date()): CredentialsService {
@@ -59,14 +61,46 @@ export function createCredentialsService(db: Db, bus: EventBus, now: () => Date 
   )
 
   // Verification runs on every captured request: read the table only when it may have
-  // changed. data_version moves when another connection (the CLI, a second app) commits.
-  let cache: { current: CredentialRow | null; retired: CredentialRow[]; version: number } | null = null
+  // changed. data_version moves when another connection (the CLI, a second app) commits;
+  // a prepared statement, because db.pragma() re-prepares on every call (~15 us).
+  // Even prepared, asking costs a few microseconds per request on a WAL database, so ask at
+  // most every VERSION_CHECK_MS: another process's rotation shows up within that time.
+  const dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck()
+  let cache: { current: CredentialRow | null; retired: CredentialRow[]; version: number; checkedAt: number } | null = null
   function rows() {
-    const version = db.pragma('data_version', { simple: true }) as number
+    const t = performance.now()
+    if (cache && t - cache.checkedAt < VERSION_CHECK_MS) return cache
+    const version = dataVersion.get() as number
     if (!cache || cache.version !== version) {
-      cache = { current: selectCurrent.get() ?? null, retired: selectRetired.all(), version }
+      cache = { current: selectCurrent.get() ?? null, retired: selectRetired.all(), version, checkedAt: t }
+      lists = null
+    } else {
+      cache.checkedAt = t
     }
     return cache
+  }
+
+  // The labelled lists only change with the table or when a grace period ends.
+  let lists: { verification: LabeledSecret[]; expired: LabeledSecret[]; until: number } | null = null
+  function secretLists() {
+    const { current, retired } = rows()
+    const at = now().getTime()
+    if (lists && at < lists.until) return lists
+    const verification: LabeledSecret[] = []
+    const expired: LabeledSecret[] = []
+    let until = Infinity
+    if (current) verification.push({ label: 'API secret', secret: current.secret })
+    for (const row of retired) {
+      const end = row.valid_until === null ? -Infinity : Date.parse(row.valid_until)
+      if (end > at) {
+        verification.push(label(row, 'previous API secret'))
+        until = Math.min(until, end)
+      } else {
+        expired.push(label(row, 'expired API secret'))
+      }
+    }
+    lists = { verification, expired, until }
+    return lists
   }
 
   function inGrace(row: CredentialRow, at: Date): boolean {
@@ -88,6 +122,7 @@ export function createCredentialsService(db: Db, bus: EventBus, now: () => Date 
 
   function changed(): void {
     cache = null
+    lists = null
     bus.emit('credentials.changed', {})
   }
 
@@ -139,21 +174,9 @@ export function createCredentialsService(db: Db, bus: EventBus, now: () => Date 
       return view(selectCurrent.get() as CredentialRow, secret)
     },
 
-    verificationSecrets() {
-      const { current, retired } = rows()
-      const at = now()
-      const out: LabeledSecret[] = []
-      if (current) out.push({ label: 'API secret', secret: current.secret })
-      for (const row of retired) if (inGrace(row, at)) out.push(label(row, 'previous API secret'))
-      return out
-    },
-
-    expiredSecrets() {
-      const at = now()
-      return rows()
-        .retired.filter((r) => !inGrace(r, at))
-        .map((r) => label(r, 'expired API secret'))
-    },
+    // Copies, so a caller that mutates its list cannot corrupt the cache.
+    verificationSecrets: () => [...secretLists().verification],
+    expiredSecrets: () => [...secretLists().expired],
 
     currentSecret: () => rows().current?.secret ?? null,
     apiKey: () => rows().current?.api_key ?? null

@@ -146,12 +146,13 @@ function responder(req: http.IncomingMessage, res: http.ServerResponse): Respond
   return {
     reply(status, headers, body, opts = {}) {
       if (gone()) return
-      const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body
       const flat: string[] = []
       for (const [name, value] of headers) {
         if (!MANAGED_REPLY_HEADERS.has(name.toLowerCase())) flat.push(name, value)
       }
-      flat.push('Content-Length', String(bytes.length))
+      // A string body goes out in the same write (one TLS record) as the head; a Buffer
+      // would make Node write twice. Measurably faster on the capture hot path.
+      flat.push('Content-Length', String(typeof body === 'string' ? Buffer.byteLength(body) : body.length))
       if (opts.close) flat.push('Connection', 'close')
       try {
         res.writeHead(status, flat)
@@ -161,7 +162,7 @@ function responder(req: http.IncomingMessage, res: http.ServerResponse): Respond
         res.end(JSON.stringify({ error: `the listener's reply could not be sent: ${(err as Error).message}` }))
         return
       }
-      res.end(bytes)
+      res.end(body)
     },
     hold() {
       // Nothing to do: the request is complete and Node applies no response timeout.

@@ -25,6 +25,8 @@ export function createSettingsService(db: Db, bus: EventBus): SettingsService {
   )
   const keys = Object.keys(Settings.shape) as SettingsKey[]
 
+  // Prepared once: db.pragma() re-prepares on every call.
+  const dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck()
   let cache: { settings: Settings; version: number } | null = null
 
   function load(): Settings {
@@ -42,7 +44,7 @@ export function createSettingsService(db: Db, bus: EventBus): SettingsService {
 
   function current(): Settings {
     // data_version moves when another connection (the CLI, a second window) commits.
-    const version = db.pragma('data_version', { simple: true }) as number
+    const version = dataVersion.get() as number
     if (!cache || cache.version !== version) cache = { settings: load(), version }
     return cache.settings
   }

@@ -4,7 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { openDatabase, type Db } from '../../../src/core/store/database'
 import { EventBus } from '../../../src/core/event-bus'
-import { createCredentialsService } from '../../../src/core/credentials'
+import { createCredentialsService, VERSION_CHECK_MS } from '../../../src/core/credentials'
 import { WorkbenchError } from '../../../src/shared/errors'
 
 const dirs: string[] = []
@@ -105,6 +105,8 @@ describe('credentials', () => {
     const otherService = createCredentialsService(other, new EventBus())
     expect(otherService.currentSecret()).toBe(created.secret)
     const rotated = await otherService.rotate({ graceHours: 1 })
+    // Another process's change is picked up at the next check, at most VERSION_CHECK_MS later.
+    await new Promise((r) => setTimeout(r, VERSION_CHECK_MS + 50))
     expect(service.currentSecret()).toBe(rotated.secret)
     expect(service.verificationSecrets().map((s) => s.secret)).toEqual([rotated.secret, created.secret])
   })
