@@ -72,8 +72,12 @@ export function createReceiver(deps: ReceiverDeps): Receiver {
 
   const listeners: ServiceOf<'listeners'> = {
     async list() {
-      // Re-read so listeners created by another process (the CLI) show up.
-      for (const c of listenersRepo.list()) if (!configs.has(c.id)) configs.set(c.id, c)
+      // The table is the truth (another process, e.g. the CLI, may have changed it); a
+      // running listener removed elsewhere stays listed until it is stopped.
+      const stored = listenersRepo.list()
+      const ids = new Set(stored.map((c) => c.id))
+      for (const c of stored) configs.set(c.id, c)
+      for (const id of [...configs.keys()]) if (!ids.has(id) && !manager.isRunning(id)) configs.delete(id)
       return [...configs.values()].sort(byCreation).map(view)
     },
 

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net'
 import { cleanupAll, eventsOf, harness, httpRequest, rawExchange } from './helpers'
 import { WorkbenchError } from '../../../src/shared/errors'
 import { methods } from '../../../src/shared/contract'
+import { createListenersRepo } from '../../../src/core/receiver/listeners-repo'
 
 const blockers: net.Server[] = []
 afterEach(async () => {
@@ -127,5 +128,39 @@ describe('receiver: listeners', () => {
     const { url, port } = await h.listen({ protocol: 'http' })
     expect(url).toBe(`http://127.0.0.1:${port}/`)
     expect((await rawExchange(port, null, httpRequest('GET', '/', []))).status).toBe(200)
+  })
+
+  it('an HTTPS listener survives plain HTTP and a TLS client that gives up mid-handshake', async () => {
+    const h = await harness()
+    const { port } = await h.listen()
+    const plain = await new Promise<string>((resolve) => {
+      const s = net.connect({ host: '127.0.0.1', port }, () => s.write('POST / HTTP/1.1\r\nHost: x\r\n\r\n'))
+      let text = ''
+      s.on('data', (c) => (text += c.toString('latin1')))
+      s.on('close', () => resolve(text))
+      s.on('error', () => resolve(text))
+    })
+    expect(plain).not.toMatch(/^HTTP\/1\.1 200/)
+    await new Promise<void>((resolve) => {
+      const s = net.connect({ host: '127.0.0.1', port }, () => {
+        s.write(Buffer.from([0x16, 0x03, 0x01, 0x00, 0xff, 0x01]))
+        s.destroy()
+        resolve()
+      })
+      s.on('error', () => resolve())
+    })
+    const ca = (await h.localTls()).caCertPem
+    expect((await rawExchange(port, ca, httpRequest('POST', '/', ['Host: localhost'], Buffer.from('{}')))).status).toBe(200)
+    expect((await h.receiver.captures.list({ limit: 10 })).total).toBe(1)
+  })
+
+  it('lists listeners created and removed by another process', async () => {
+    const h = await harness()
+    const other = await h.reopen()
+    const created = await other.receiver.listeners.create(methods['listeners.create'].input.parse({ name: 'from CLI' }))
+    const h3 = await harness(other.dir)
+    expect((await h3.receiver.listeners.list({})).map((l) => l.name)).toEqual(['from CLI'])
+    createListenersRepo(other.db).remove(created.id)
+    expect(await h3.receiver.listeners.list({})).toEqual([])
   })
 })
