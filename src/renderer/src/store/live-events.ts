@@ -4,7 +4,7 @@
  * 1000 captures/s costs a handful of store updates, not 1000 re-renders.
  * To route a new event: add it to `LiveQueue` and `enqueue` (live-queue.ts) and to `flush` below.
  */
-import type { EventKey } from '../../../shared/contract'
+import { events, type EventKey } from '../../../shared/contract'
 import { subscribe } from '../api/client'
 import { useWorkbench } from './index'
 import { emptyQueue, enqueue, type LiveQueue } from './live-queue'
@@ -27,18 +27,8 @@ function flush(q: LiveQueue): void {
   }
 }
 
-const ALL_EVENTS: EventKey[] = [
-  'capture.received',
-  'capture.updated',
-  'captures.deleted',
-  'delivery.updated',
-  'attempt.finished',
-  'listener.state',
-  'listeners.changed',
-  'endpoints.changed',
-  'credentials.changed',
-  'settings.changed'
-]
+// The contract is the one list of pushed events (the renderer bundles it with the models anyway).
+const ALL_EVENTS = Object.keys(events) as EventKey[]
 
 /** Throttle: collect for this long, then apply on the next animation frame. */
 const FLUSH_INTERVAL_MS = 200

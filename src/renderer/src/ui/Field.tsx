@@ -22,7 +22,8 @@ export default function Field({ label, hint, error, children, className, inline 
         <span className="field-label">{label}</span>
         {inline ? null : children}
       </label>
-      {hint ? <div className="field-hint">{hint}</div> : null}
+      {/* The error says what to do; the hint beside it would only repeat the rule. */}
+      {hint && !error ? <div className="field-hint">{hint}</div> : null}
       {error ? (
         <div className="field-error-text" role="alert">
           {error}

@@ -9,6 +9,7 @@ import CodeEditor from '../../editor/CodeEditor'
 import { eventSchemaUri } from '../../editor/schemas'
 import { useWorkbench } from '../../store'
 import Button from '../../ui/Button'
+import ScreenHeader from '../../ui/ScreenHeader'
 import EventPicker from './EventPicker'
 import SchemaSummary from './SchemaSummary'
 import SendResultView from './SendResultView'
@@ -53,17 +54,16 @@ export default function ComposeScreen() {
 
   return (
     <div className="screen compose">
-      <header className="screen-header">
-        <h1>Compose &amp; send</h1>
-        <span className="faint compose-kbd">
+      <ScreenHeader title="Compose & send">
+        <span className="faint kbd-hint">
           <kbd>Ctrl</kbd>+<kbd>Enter</kbd> sends
         </span>
         <Button variant="primary" testId="send-button" busy={sending} disabled={!canSend} onClick={() => void actions.send()}>
           {sending ? 'Sending…' : 'Send'}
         </Button>
-      </header>
-      <div className="compose-grid">
-        <div className="compose-main">
+      </ScreenHeader>
+      <div className="work-grid compose-grid">
+        <div className="work-main compose-main">
           <div className="compose-toolbar">
             <EventPicker />
             <div className="compose-toolbar-end">
@@ -86,7 +86,7 @@ export default function ComposeScreen() {
           <SignatureBar />
           <SchemaSummary />
         </div>
-        <aside className="compose-side">
+        <aside className="work-side compose-side">
           <TargetPicker />
           <SendResultView />
         </aside>

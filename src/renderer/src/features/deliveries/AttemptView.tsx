@@ -1,6 +1,6 @@
 /**
- * One delivery attempt: when, how long, what was sent (URL + headers) and what came back
- * (code, headers, body), or the transport error. Collapsed attempts render their bodies
+ * One delivery attempt: when, how long, what came back (body, code, headers) or the
+ * transport error, then what was sent (URL + headers). Collapsed attempts render their bodies
  * only when opened, so a delivery with many attempts does not start many editors.
  */
 import { useMemo, useState } from 'react'
@@ -9,12 +9,11 @@ import CodeEditor from '../../editor/CodeEditor'
 import { Badge, StatusCode } from '../../ui/Badge'
 import HeaderList from '../../ui/HeaderList'
 import { formatDateTime } from '../inbox/format'
-import { base64ToText, failureHint, looksLikeJson } from './delivery-logic'
+import { base64ToText, looksLikeJson } from './delivery-logic'
 
 export default function AttemptView({ attempt: a, initiallyOpen }: { attempt: Attempt; initiallyOpen: boolean }) {
   const [open, setOpen] = useState(initiallyOpen)
   const body = useMemo(() => (open ? base64ToText(a.responseBodyBase64) : ''), [open, a.responseBodyBase64])
-  const hint = a.outcome === 'error' ? failureHint(a.responseCode, a.error) : null
 
   return (
     <details className="dl-attempt" open={open} onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)} data-testid="attempt">
@@ -32,25 +31,11 @@ export default function AttemptView({ attempt: a, initiallyOpen }: { attempt: At
               {a.error}
             </div>
           ) : null}
-          {hint ? (
-            <div className="callout dl-hint" data-testid="failure-hint">
-              <strong>{hint.title}</strong>
-              <ul>
-                {hint.steps.map((s) => (
-                  <li key={s}>{s}</li>
-                ))}
-              </ul>
-            </div>
-          ) : null}
-          <h4>Request</h4>
-          <div className="mono dl-attempt-url">POST {a.requestUrl}</div>
-          <HeaderList headers={a.requestHeaders} highlight={[SIGNATURE_HEADER]} caption="Request headers" />
           <h4>Response</h4>
           {a.responseCode === null ? (
             <p className="muted">No response{a.error ? '' : ' was received'}.</p>
           ) : (
             <>
-              <HeaderList headers={a.responseHeaders} caption="Response headers" />
               {body ? (
                 <CodeEditor
                   value={body}
@@ -64,8 +49,12 @@ export default function AttemptView({ attempt: a, initiallyOpen }: { attempt: At
                 <p className="muted">Empty body.</p>
               )}
               {a.responseTruncated ? <p className="faint">The response body was truncated for storage.</p> : null}
+              <HeaderList headers={a.responseHeaders} caption="Response headers" />
             </>
           )}
+          <h4>Request</h4>
+          <div className="mono dl-attempt-url">POST {a.requestUrl}</div>
+          <HeaderList headers={a.requestHeaders} highlight={[SIGNATURE_HEADER]} caption="Request headers" />
         </div>
       ) : null}
     </details>

@@ -3,9 +3,16 @@
  * debounced in the store). `/` focuses the search box.
  */
 import { useShallow } from 'zustand/react/shallow'
-import { EVENT_NAMES, type DeliveryStatus } from '../../../../shared/models'
+import type { DeliveryStatus } from '../../../../shared/models'
 import { useWorkbench } from '../../store'
 import Button from '../../ui/Button'
+import { countText, EVENT_OPTIONS, FilterSelect, SearchBox } from '../../ui/Filters'
+
+const STATUS_OPTIONS = [
+  { value: 'success', label: 'Success' },
+  { value: 'error', label: 'Error' },
+  { value: 'pending', label: 'Pending' }
+]
 
 export default function DeliveriesToolbar() {
   const filters = useWorkbench((s) => s.deliveries.filters)
@@ -21,57 +28,36 @@ export default function DeliveriesToolbar() {
   return (
     <div className="dl-toolbar" role="search" aria-label="Filter deliveries">
       <h1>Deliveries</h1>
-      <input
-        type="search"
+      <SearchBox
         className="dl-search"
         placeholder="Search endpoint, URL, response, ids…  ( / )"
-        aria-label="Search deliveries"
-        data-search-input
-        data-testid="deliveries-search"
+        label="Search deliveries"
+        testId="deliveries-search"
         value={filters.q}
-        onChange={(e) => setFilters({ q: e.target.value })}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') (e.target as HTMLInputElement).blur()
-        }}
+        onChange={(q) => setFilters({ q })}
       />
-      <label className="dl-filter">
-        <span>Status</span>
-        <select value={filters.status} data-testid="filter-delivery-status" onChange={(e) => setFilters({ status: e.target.value as '' | DeliveryStatus })}>
-          <option value="">Any</option>
-          <option value="success">Success</option>
-          <option value="error">Error</option>
-          <option value="pending">Pending</option>
-        </select>
-      </label>
-      <label className="dl-filter">
-        <span>Event</span>
-        <select value={filters.event} data-testid="filter-delivery-event" onChange={(e) => setFilters({ event: e.target.value })}>
-          <option value="">Any</option>
-          {EVENT_NAMES.map((name) => (
-            <option key={name} value={name}>
-              {name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="dl-filter">
-        <span>Endpoint</span>
-        <select value={filters.endpointId} data-testid="filter-delivery-endpoint" onChange={(e) => setFilters({ endpointId: e.target.value })}>
-          <option value="">Any</option>
-          {endpoints.map((e) => (
-            <option key={e.id} value={e.id}>
-              {e.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <FilterSelect<DeliveryStatus>
+        label="Status"
+        value={filters.status}
+        options={STATUS_OPTIONS}
+        testId="filter-delivery-status"
+        onChange={(status) => setFilters({ status })}
+      />
+      <FilterSelect label="Event" value={filters.event} options={EVENT_OPTIONS} testId="filter-delivery-event" onChange={(event) => setFilters({ event })} />
+      <FilterSelect
+        label="Endpoint"
+        value={filters.endpointId}
+        options={endpoints.map((e) => ({ value: e.id, label: e.name }))}
+        testId="filter-delivery-endpoint"
+        onChange={(endpointId) => setFilters({ endpointId })}
+      />
       {anyFilter ? (
         <Button size="sm" variant="ghost" onClick={resetFilters}>
           Clear filters
         </Button>
       ) : null}
-      <span className="dl-count" aria-live="polite" data-testid="deliveries-count">
-        {loading ? 'Loading…' : `${shown < total ? `${shown} of ` : ''}${total} deliver${total === 1 ? 'y' : 'ies'}`}
+      <span className="list-count" aria-live="polite" data-testid="deliveries-count">
+        {countText(loading, shown, total, 'delivery', 'deliveries')}
       </span>
     </div>
   )

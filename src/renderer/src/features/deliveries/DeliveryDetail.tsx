@@ -96,7 +96,7 @@ function DetailBody({ detail: d }: { detail: Detail }) {
         </div>
       </header>
 
-      <dl className="dl-facts">
+      <dl className="facts dl-facts">
         <dt>Status</dt>
         <dd>
           <Badge tone={TONE[d.status]} testId="delivery-detail-status">
@@ -141,6 +141,15 @@ function DetailBody({ detail: d }: { detail: Detail }) {
         </div>
       ) : null}
 
+      {/* What the handler answered comes first: it is what someone debugging a failure needs. */}
+      <h3>Attempts</h3>
+      {attempts.length === 0 ? <p className="muted">No attempt has finished yet.</p> : null}
+      <div className="dl-attempts">
+        {attempts.map((a, i) => (
+          <AttemptView key={a.id} attempt={a} initiallyOpen={i === 0} />
+        ))}
+      </div>
+
       <h3>Message</h3>
       <div className="dl-sig">
         <span className="mono faint">{SIGNATURE_HEADER}:</span>
@@ -158,14 +167,6 @@ function DetailBody({ detail: d }: { detail: Detail }) {
         ariaLabel="Message body"
         testId="delivery-body"
       />
-
-      <h3>Attempts</h3>
-      {attempts.length === 0 ? <p className="muted">No attempt has finished yet.</p> : null}
-      <div className="dl-attempts">
-        {attempts.map((a, i) => (
-          <AttemptView key={a.id} attempt={a} initiallyOpen={i === 0} />
-        ))}
-      </div>
     </div>
   )
 }

@@ -6,6 +6,7 @@ import { memo } from 'react'
 import type { Delivery } from '../../../../shared/models'
 import { Badge, StatusCode } from '../../ui/Badge'
 import { formatDateTime, formatTime } from '../inbox/format'
+import { vlistRowClass } from '../../ui/VirtualList'
 import { statusLabel } from './delivery-logic'
 
 export const DELIVERY_ROW_HEIGHT = 32
@@ -21,7 +22,7 @@ export interface DeliveryRowProps {
 }
 
 function DeliveryRow({ delivery: d, top, open, active, onOpen }: DeliveryRowProps) {
-  const cls = ['dl-row', open ? 'dl-row-open' : '', active ? 'dl-row-active' : ''].filter(Boolean).join(' ')
+  const cls = vlistRowClass('dl-row', open, active)
   const snippet = d.lastError ?? d.lastResponse ?? ''
   return (
     <div

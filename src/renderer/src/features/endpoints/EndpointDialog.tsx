@@ -10,7 +10,7 @@ import Button from '../../ui/Button'
 import Dialog from '../../ui/Dialog'
 import Field from '../../ui/Field'
 import { emptyEndpointForm, formFromEndpoint, validateEndpointForm, type EndpointForm, type EndpointFormErrors } from './endpoint-form'
-import HeadersEditor from './HeadersEditor'
+import PairsEditor from '../../ui/PairsEditor'
 
 export interface EndpointDialogProps {
   /** The endpoint to edit; null to create one. */
@@ -86,7 +86,16 @@ export default function EndpointDialog({ endpoint, onClose }: EndpointDialogProp
         <Field label="Timeout (ms)" error={errors.timeoutMs} hint="How long to wait for a response before the attempt counts as a timeout.">
           <input type="text" inputMode="numeric" className="endpoint-timeout" value={form.timeoutMs} onChange={(e) => set({ timeoutMs: e.target.value })} />
         </Field>
-        <HeadersEditor rows={form.headers} onChange={(headers) => set({ headers })} error={errors.headers} />
+        <PairsEditor
+          legend="Custom headers"
+          rowLabel="Header"
+          emptyText="None. Add one for authentication or routing, e.g. Authorization or X-API-Key."
+          rows={form.headers}
+          onChange={(headers) => set({ headers })}
+          error={errors.headers}
+          testId="headers-editor"
+          addTestId="add-header"
+        />
       </form>
     </Dialog>
   )

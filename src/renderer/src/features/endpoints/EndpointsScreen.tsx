@@ -11,6 +11,7 @@ import Button from '../../ui/Button'
 import ConfirmDialog from '../../ui/ConfirmDialog'
 import EmptyState from '../../ui/EmptyState'
 import { Table, Td, Th } from '../../ui/Table'
+import ScreenHeader from '../../ui/ScreenHeader'
 import EndpointDialog from './EndpointDialog'
 import LastDeliveryCell from './LastDeliveryCell'
 import './endpoints.css'
@@ -36,12 +37,11 @@ export default function EndpointsScreen() {
 
   return (
     <div className="screen endpoints">
-      <header className="screen-header">
-        <h1>Endpoints</h1>
+      <ScreenHeader title="Endpoints">
         <Button variant="primary" testId="add-endpoint" onClick={() => setEditing('new')}>
           Add endpoint
         </Button>
-      </header>
+      </ScreenHeader>
       <div className="screen-body">
         {loaded && items.length === 0 ? (
           <EmptyState

@@ -4,13 +4,12 @@
  * Pure, so the rules are unit-tested without a browser.
  */
 import type { Endpoint, EndpointInput, HeaderPair } from '../../../../shared/models'
+import { pairRow, type PairRow } from '../../ui/pair-row'
 
-export interface HeaderRow {
-  /** Stable key for React lists (rows can be removed from the middle). */
-  key: number
-  name: string
-  value: string
-}
+/** A custom header being edited. */
+export type HeaderRow = PairRow
+/** A new header row with a unique key. */
+export const headerRow = pairRow
 
 export interface EndpointForm {
   name: string
@@ -24,12 +23,6 @@ export interface EndpointForm {
 }
 
 export type EndpointFormErrors = Partial<Record<'name' | 'url' | 'timeoutMs' | 'headers', string>>
-
-let rowKey = 0
-/** A new header row with a unique key. */
-export function headerRow(name = '', value = ''): HeaderRow {
-  return { key: ++rowKey, name, value }
-}
 
 export function emptyEndpointForm(): EndpointForm {
   return { name: '', url: 'https://', active: true, headers: [], timeoutMs: '10000', allowLocalHttp: false, insecureTls: false }

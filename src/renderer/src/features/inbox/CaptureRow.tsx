@@ -6,6 +6,7 @@ import { memo } from 'react'
 import type { CaptureSummary } from '../../../../shared/models'
 import { useWorkbench } from '../../store'
 import { Badge, SchemaBadge, SignatureBadge, StatusCode } from '../../ui/Badge'
+import { vlistRowClass } from '../../ui/VirtualList'
 import { formatDateTime, formatTime } from './format'
 
 export const ROW_HEIGHT = 32
@@ -21,7 +22,7 @@ export interface CaptureRowProps {
 
 function CaptureRow({ capture: c, top, open, active, checked, onOpen }: CaptureRowProps) {
   const toggle = useWorkbench((s) => s.inbox.toggleChecked)
-  const cls = ['capture-row', open ? 'capture-row-open' : '', active ? 'capture-row-active' : ''].filter(Boolean).join(' ')
+  const cls = vlistRowClass('capture-row', open, active)
   return (
     <div
       id={`capture-${c.id}`}

@@ -4,11 +4,23 @@
  */
 import { useState } from 'react'
 import { useShallow } from 'zustand/react/shallow'
-import { EVENT_NAMES } from '../../../../shared/models'
 import { useWorkbench } from '../../store'
 import Button from '../../ui/Button'
 import ExportDialog from './ExportDialog'
 import ConfirmDialog from '../../ui/ConfirmDialog'
+import { countText, EVENT_OPTIONS, FilterSelect, SearchBox } from '../../ui/Filters'
+
+const SIGNATURE_OPTIONS = [
+  { value: 'valid', label: 'Valid' },
+  { value: 'invalid', label: 'Invalid' },
+  { value: 'missing', label: 'Missing' }
+]
+const SCHEMA_OPTIONS = [
+  { value: 'valid', label: 'Valid' },
+  { value: 'invalid', label: 'Errors' },
+  { value: 'not-json', label: 'Not JSON' },
+  { value: 'unknown-event', label: 'Unknown event' }
+]
 
 export default function InboxToolbar() {
   const filters = useWorkbench((s) => s.inbox.filters)
@@ -35,21 +47,16 @@ export default function InboxToolbar() {
     <div className="inbox-toolbar" role="search" aria-label="Filter captures">
       <div className="inbox-toolbar-row">
         <h1 className="inbox-title">Inbox</h1>
-        <input
-          type="search"
+        <SearchBox
           className="inbox-search"
           placeholder="Search path, event, ids, body…  ( / )"
-          aria-label="Search captures"
-          data-search-input
-          data-testid="inbox-search"
+          label="Search captures"
+          testId="inbox-search"
           value={filters.q}
-          onChange={(e) => setFilters({ q: e.target.value })}
-          onKeyDown={(e) => {
-            if (e.key === 'Escape') (e.target as HTMLInputElement).blur()
-          }}
+          onChange={(q) => setFilters({ q })}
         />
-        <span className="inbox-count" aria-live="polite" data-testid="inbox-count">
-          {loading ? 'Loading…' : `${shown < total ? `${shown} of ` : ''}${total} capture${total === 1 ? '' : 's'}`}
+        <span className="list-count" aria-live="polite" data-testid="inbox-count">
+          {countText(loading, shown, total, 'capture', 'captures')}
         </span>
         <div className="btn-group">
           {checked.length > 0 ? (
@@ -66,51 +73,28 @@ export default function InboxToolbar() {
         </div>
       </div>
       <div className="inbox-toolbar-row inbox-filters">
-        <label className="filter">
-          <span>Listener</span>
-          <select value={filters.listenerId} onChange={(e) => setFilters({ listenerId: e.target.value })} data-testid="filter-listener">
-            <option value="">Any</option>
-            {listeners.map((l) => (
-              <option key={l.id} value={l.id}>
-                {l.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="filter">
-          <span>Event</span>
-          <select value={filters.event} onChange={(e) => setFilters({ event: e.target.value })} data-testid="filter-event">
-            <option value="">Any</option>
-            {EVENT_NAMES.map((name) => (
-              <option key={name} value={name}>
-                {name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="filter">
-          <span>Signature</span>
-          <select
-            value={filters.signature}
-            onChange={(e) => setFilters({ signature: e.target.value as typeof filters.signature })}
-            data-testid="filter-signature"
-          >
-            <option value="">Any</option>
-            <option value="valid">Valid</option>
-            <option value="invalid">Invalid</option>
-            <option value="missing">Missing</option>
-          </select>
-        </label>
-        <label className="filter">
-          <span>Schema</span>
-          <select value={filters.schema} onChange={(e) => setFilters({ schema: e.target.value as typeof filters.schema })} data-testid="filter-schema">
-            <option value="">Any</option>
-            <option value="valid">Valid</option>
-            <option value="invalid">Errors</option>
-            <option value="not-json">Not JSON</option>
-            <option value="unknown-event">Unknown event</option>
-          </select>
-        </label>
+        <FilterSelect
+          label="Listener"
+          value={filters.listenerId}
+          options={listeners.map((l) => ({ value: l.id, label: l.name }))}
+          testId="filter-listener"
+          onChange={(listenerId) => setFilters({ listenerId })}
+        />
+        <FilterSelect label="Event" value={filters.event} options={EVENT_OPTIONS} testId="filter-event" onChange={(event) => setFilters({ event })} />
+        <FilterSelect<Exclude<typeof filters.signature, ''>>
+          label="Signature"
+          value={filters.signature}
+          options={SIGNATURE_OPTIONS}
+          testId="filter-signature"
+          onChange={(signature) => setFilters({ signature })}
+        />
+        <FilterSelect<Exclude<typeof filters.schema, ''>>
+          label="Schema"
+          value={filters.schema}
+          options={SCHEMA_OPTIONS}
+          testId="filter-schema"
+          onChange={(schema) => setFilters({ schema })}
+        />
         <label className="filter">
           <span>Response</span>
           <input

@@ -43,7 +43,7 @@ export default function CaTrustPanel() {
       </p>
       {ca ? (
         <>
-          <dl className="ca-facts">
+          <dl className="facts ca-facts">
             <dt>Certificate file</dt>
             <dd>
               <code data-testid="ca-path">{ca.path}</code>

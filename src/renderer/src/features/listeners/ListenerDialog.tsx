@@ -9,7 +9,7 @@ import Button from '../../ui/Button'
 import Dialog from '../../ui/Dialog'
 import Field from '../../ui/Field'
 import { emptyListenerForm, formFromListener, validateListenerForm, type ListenerForm, type ListenerFormErrors } from './listener-form'
-import PairsEditor from './PairsEditor'
+import PairsEditor from '../../ui/PairsEditor'
 import SecretsEditor from './SecretsEditor'
 
 export interface ListenerDialogProps {
@@ -125,7 +125,14 @@ export default function ListenerDialog({ open, listener, onClose }: ListenerDial
         </div>
         {replying ? (
           <>
-            <PairsEditor legend="Response headers" rows={form.headers} onChange={(rows) => set('headers', rows)} error={errors.headers} />
+            <PairsEditor
+              legend="Response headers"
+              rowLabel="Response header"
+              emptyText="None."
+              rows={form.headers}
+              onChange={(rows) => set('headers', rows)}
+              error={errors.headers}
+            />
             <Field label="Response body">
               <textarea rows={3} spellCheck={false} value={form.body} onChange={(e) => set('body', e.target.value)} />
             </Field>

@@ -10,6 +10,7 @@ import { useWorkbench } from '../../store'
 import Button from '../../ui/Button'
 import ConfirmDialog from '../../ui/ConfirmDialog'
 import EmptyState from '../../ui/EmptyState'
+import ScreenHeader from '../../ui/ScreenHeader'
 import CaTrustPanel from './CaTrustPanel'
 import ListenerDialog from './ListenerDialog'
 import ListenerRow from './ListenerRow'
@@ -38,12 +39,11 @@ export default function ListenersScreen() {
 
   return (
     <div className="screen">
-      <header className="screen-header">
-        <h1>Listeners</h1>
+      <ScreenHeader title="Listeners">
         <Button variant="primary" onClick={() => setCreating(true)} testId="new-listener-button">
           New listener
         </Button>
-      </header>
+      </ScreenHeader>
       <div className="screen-body listeners-body">
         {loaded && items.length === 0 ? (
           <EmptyState

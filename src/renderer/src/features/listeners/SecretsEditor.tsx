@@ -15,9 +15,9 @@ export default function SecretsEditor({ secrets, onChange }: { secrets: string[]
     setDraft('')
   }
   return (
-    <fieldset className="secrets-editor" data-testid="secrets-editor">
+    <fieldset className="pairs-editor secrets-editor" data-testid="secrets-editor">
       <legend className="field-label">Extra secrets</legend>
-      {secrets.length === 0 ? <p className="faint">None. Add the API secret of another Smart KYC account or an old secret to accept it too.</p> : null}
+      {secrets.length === 0 ? <p className="faint pairs-editor-empty">None. Add the API secret of another Smart KYC account or an old secret to accept it too.</p> : null}
       <ul className="secret-list">
         {secrets.map((s, i) => (
           <li key={`${i}-${s.slice(-4)}`}>

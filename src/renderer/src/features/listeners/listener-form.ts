@@ -3,13 +3,9 @@
  * turning it into a ListenerInput. Pure, so the rules are unit-tested without a browser.
  */
 import type { HeaderPair, Listener, ListenerInput, ResponseMode } from '../../../../shared/models'
+import { pairRow, type PairRow } from '../../ui/pair-row'
 
-export interface PairRow {
-  /** Stable key for React lists (rows can be removed from the middle). */
-  key: number
-  name: string
-  value: string
-}
+export { pairRow, type PairRow }
 
 export interface ListenerForm {
   name: string
@@ -35,10 +31,6 @@ export interface ListenerForm {
 
 export type ListenerFormErrors = Partial<Record<keyof ListenerForm, string>>
 
-let rowKey = 0
-export function pairRow(name = '', value = ''): PairRow {
-  return { key: ++rowKey, name, value }
-}
 
 const MIB = 1024 * 1024
 

@@ -8,6 +8,7 @@ import { useWorkbench } from '../../store'
 import Button from '../../ui/Button'
 import CopyButton from '../../ui/CopyButton'
 import Field from '../../ui/Field'
+import ScreenHeader from '../../ui/ScreenHeader'
 import CredentialsSection from './CredentialsSection'
 import { formatSchedule, parseSchedule } from './retry-schedule'
 import './settings.css'
@@ -88,9 +89,7 @@ export default function SettingsScreen() {
 
   return (
     <div className="screen">
-      <header className="screen-header">
-        <h1>Settings</h1>
-      </header>
+      <ScreenHeader title="Settings" />
       <div className="screen-body settings-body">
         <CredentialsSection />
 
@@ -141,8 +140,9 @@ export default function SettingsScreen() {
                 <CopyButton text={info.dbFile} what="the database path" />
               </dd>
               <dt>Local CA certificate</dt>
-              <dd>
-                <code>{info.caCertPath}</code>
+              <dd className="secret-row">
+                <code data-testid="ca-cert-path">{info.caCertPath}</code>
+                <CopyButton text={info.caCertPath} what="the CA certificate path" />
               </dd>
               <dt>Version</dt>
               <dd>

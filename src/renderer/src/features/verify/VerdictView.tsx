@@ -38,7 +38,7 @@ export default function VerdictView() {
           <div className="muted">{verdict.diagnosis.hint}</div>
         </div>
       ) : null}
-      <dl className="vf-compare">
+      <dl className="facts vf-compare">
         <dt>Received</dt>
         <dd className="mono" data-testid="verify-received">
           {verdict.received === null ? <span className="faint">none</span> : verdict.received === '' ? <span className="faint">(empty)</span> : verdict.received}

@@ -9,6 +9,7 @@ import CodeEditor from '../../editor/CodeEditor'
 import { useWorkbench } from '../../store'
 import Button from '../../ui/Button'
 import Field from '../../ui/Field'
+import ScreenHeader from '../../ui/ScreenHeader'
 import { decodeExact } from './body-facts'
 import BodyFactsBar from './BodyFactsBar'
 import VerdictView from './VerdictView'
@@ -67,17 +68,16 @@ export default function VerifyScreen() {
 
   return (
     <div className="screen verify">
-      <header className="screen-header">
-        <h1>Verify a signature</h1>
-        <span className="faint vf-kbd">
+      <ScreenHeader title="Verify a signature">
+        <span className="faint kbd-hint">
           <kbd>Ctrl</kbd>+<kbd>Enter</kbd> verifies
         </span>
         <Button variant="primary" testId="verify-button" busy={verifying} onClick={() => void actions.run()}>
           Verify
         </Button>
-      </header>
-      <div className="vf-grid">
-        <div className="vf-main">
+      </ScreenHeader>
+      <div className="work-grid vf-grid">
+        <div className="work-main vf-main">
           <div className="vf-body-head">
             <span className="field-label">Body (the raw request body, exactly as received)</span>
             <label className="vf-lang">
@@ -117,7 +117,7 @@ export default function VerifyScreen() {
               : 'Pasting into an editor can change invisible bytes (line endings, a final newline). For an exact check, load the raw body from a file.'}
           </p>
         </div>
-        <aside className="vf-side">
+        <aside className="work-side vf-side">
           <Field label={`${SIGNATURE_HEADER} value`} hint="Lowercase hex HMAC-SHA256, 64 characters.">
             <input
               type="text"

@@ -1,30 +1,37 @@
 /**
- * Editable name/value rows (the listener's response headers), in order.
+ * Header rows as editable name/value inputs, in order, with Remove and Add. Endpoints use it
+ * for custom request headers, listeners for response headers. Values may hold credentials
+ * (Authorization, X-API-Key), so they are never logged or echoed.
  */
-import Button from '../../ui/Button'
-import { pairRow, type PairRow } from './listener-form'
+import Button from './Button'
+import { pairRow, type PairRow } from './pair-row'
 
 export interface PairsEditorProps {
   legend: string
   rows: PairRow[]
   onChange: (rows: PairRow[]) => void
-  error?: string
+  error?: string | null
+  /** Accessible names of the inputs: `${rowLabel} 1 name`, `${rowLabel} 1 value`. */
+  rowLabel: string
+  /** What the empty editor says (e.g. what the headers are for). */
+  emptyText: string
   testId?: string
+  addTestId?: string
 }
 
-export default function PairsEditor({ legend, rows, onChange, error, testId }: PairsEditorProps) {
+export default function PairsEditor({ legend, rows, onChange, error, rowLabel, emptyText, testId, addTestId }: PairsEditorProps) {
   const update = (key: number, patch: Partial<PairRow>) => onChange(rows.map((r) => (r.key === key ? { ...r, ...patch } : r)))
   return (
     <fieldset className={error ? 'pairs-editor field-error' : 'pairs-editor'} data-testid={testId}>
       <legend className="field-label">{legend}</legend>
-      {rows.length === 0 ? <p className="faint">None.</p> : null}
+      {rows.length === 0 ? <p className="faint pairs-editor-empty">{emptyText}</p> : null}
       {rows.map((r, i) => (
         <div key={r.key} className="pairs-row">
           <input
             type="text"
             className="mono"
-            aria-label={`${legend} ${i + 1} name`}
-            placeholder="Name"
+            aria-label={`${rowLabel} ${i + 1} name`}
+            placeholder="Header name"
             spellCheck={false}
             value={r.name}
             onChange={(e) => update(r.key, { name: e.target.value })}
@@ -32,19 +39,19 @@ export default function PairsEditor({ legend, rows, onChange, error, testId }: P
           <input
             type="text"
             className="mono"
-            aria-label={`${legend} ${i + 1} value`}
+            aria-label={`${rowLabel} ${i + 1} value`}
             placeholder="Value"
             spellCheck={false}
             value={r.value}
             onChange={(e) => update(r.key, { value: e.target.value })}
           />
-          <Button size="sm" variant="ghost" aria-label={`Remove ${r.name || `row ${i + 1}`}`} onClick={() => onChange(rows.filter((x) => x.key !== r.key))}>
+          <Button size="sm" variant="ghost" aria-label={`Remove ${r.name || `${rowLabel.toLowerCase()} ${i + 1}`}`} onClick={() => onChange(rows.filter((x) => x.key !== r.key))}>
             Remove
           </Button>
         </div>
       ))}
       <div>
-        <Button size="sm" onClick={() => onChange([...rows, pairRow()])}>
+        <Button size="sm" testId={addTestId} onClick={() => onChange([...rows, pairRow()])}>
           Add header
         </Button>
       </div>

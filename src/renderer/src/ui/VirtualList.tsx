@@ -1,0 +1,170 @@
+/**
+ * A virtualised, keyboard-driven list with a column header: only the rows in view exist in
+ * the DOM, so tens of thousands of rows scroll smoothly. j/k or arrows move the cursor,
+ * Home/End jump, Enter opens, Esc closes the open row. Used by the inbox and the delivery log.
+ */
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { Fragment, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
+import { isTypingTarget } from '../app/shortcuts'
+
+/** Start loading the next page this many rows before the end. */
+const LOAD_MORE_MARGIN = 30
+
+/** What a row needs to place and draw itself. */
+export interface VirtualRowProps {
+  top: number
+  open: boolean
+  active: boolean
+  onOpen: () => void
+}
+
+export interface VirtualListProps<T extends { id: string }> {
+  items: readonly T[]
+  rowHeight: number
+  /** The row shown in the detail pane (from the route). */
+  openId: string | null
+  onOpen: (item: T) => void
+  onClose: () => void
+  renderRow: (item: T, row: VirtualRowProps) => ReactNode
+  /** Column titles, in the row's grid order ('' for an untitled column). */
+  columns: readonly string[]
+  /** Feature class names: `<x>-wrap`, `<x>-head` and `<x>` itself lay out the columns. */
+  className: string
+  label: string
+  testId: string
+  /** Prefix of the row element ids, for aria-activedescendant (`capture-` → `capture-<id>`). */
+  optionIdPrefix: string
+  /** Shown instead of rows once loaded with nothing to show. */
+  empty: ReactNode
+  loaded: boolean
+  /** Keys beyond the common ones (e.g. Space to tick a row); return true when handled. */
+  onKey?: (key: string, item: T) => boolean
+  /** More rows exist beyond `items`: onLoadMore is called as the end comes into view. */
+  hasMore?: boolean
+  onLoadMore?: () => void
+  footer?: ReactNode
+}
+
+/** The list; rows come from `renderRow`, which must apply `vlistRowClass` and `top`. */
+export default function VirtualList<T extends { id: string }>(props: VirtualListProps<T>) {
+  const { items, openId, hasMore, onLoadMore } = props
+  const scrollRef = useRef<HTMLDivElement>(null)
+  // The cursor follows a row, not a position, so live rows arriving on top don't move it.
+  const [cursorId, setCursorId] = useState<string | null>(null)
+  const cursor = useMemo(() => {
+    const i = cursorId ? items.findIndex((x) => x.id === cursorId) : -1
+    return i === -1 ? 0 : i
+  }, [items, cursorId])
+
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => props.rowHeight,
+    overscan: 12,
+    getItemKey: (i) => items[i]?.id ?? i
+  })
+  const virtualItems = virtualizer.getVirtualItems()
+  const lastIndex = virtualItems.length ? virtualItems[virtualItems.length - 1].index : 0
+
+  useEffect(() => {
+    if (hasMore && onLoadMore && items.length > 0 && lastIndex >= items.length - LOAD_MORE_MARGIN) onLoadMore()
+    // onLoadMore is a fresh closure each render; the range and length are what matter.
+  }, [lastIndex, items.length, hasMore])
+
+  // Keep the cursor on the opened row when the route changes (e.g. a link from elsewhere)
+  // and bring it into view. Only on a route change: live rows must not scroll the list.
+  const itemsRef = useRef(items)
+  itemsRef.current = items
+  useEffect(() => {
+    if (!openId) return
+    setCursorId(openId)
+    const i = itemsRef.current.findIndex((x) => x.id === openId)
+    if (i >= 0) virtualizer.scrollToIndex(i, { align: 'auto' })
+  }, [openId, virtualizer])
+
+  const moveTo = (i: number) => {
+    if (items.length === 0) return
+    const next = Math.max(0, Math.min(items.length - 1, i))
+    setCursorId(items[next].id)
+    virtualizer.scrollToIndex(next, { align: 'auto' })
+  }
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (isTypingTarget(e.target) || e.ctrlKey || e.metaKey || e.altKey) return
+    const cur = Math.min(cursor, items.length - 1)
+    const item = items[cur]
+    switch (e.key) {
+      case 'j':
+      case 'ArrowDown':
+        moveTo(cur + 1)
+        break
+      case 'k':
+      case 'ArrowUp':
+        moveTo(cur - 1)
+        break
+      case 'Home':
+        moveTo(0)
+        break
+      case 'End':
+        moveTo(items.length - 1)
+        break
+      case 'Enter':
+        if (item) props.onOpen(item)
+        break
+      case 'Escape':
+        if (openId) props.onClose()
+        break
+      default:
+        if (!item || !props.onKey?.(e.key, item)) return
+    }
+    e.preventDefault()
+  }
+
+  const activeId = items[Math.min(cursor, items.length - 1)]?.id
+  return (
+    <div className={`vlist-wrap ${props.className}-wrap`}>
+      <div className={`vlist-head ${props.className}-head`} aria-hidden="true">
+        {props.columns.map((c, i) => (
+          <span key={i}>{c}</span>
+        ))}
+      </div>
+      <div
+        ref={scrollRef}
+        className={`vlist ${props.className}`}
+        role="listbox"
+        aria-label={props.label}
+        aria-activedescendant={activeId ? `${props.optionIdPrefix}${activeId}` : undefined}
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+        data-testid={props.testId}
+      >
+        {props.loaded && items.length === 0 ? <div className="vlist-note">{props.empty}</div> : null}
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualItems.map((v) => {
+            const item = items[v.index]
+            if (!item) return null
+            return (
+              <Fragment key={item.id}>
+                {props.renderRow(item, {
+                  top: v.start,
+                  open: item.id === openId,
+                  active: v.index === cursor,
+                  onOpen: () => {
+                    setCursorId(item.id)
+                    props.onOpen(item)
+                  }
+                })}
+              </Fragment>
+            )
+          })}
+        </div>
+        {props.footer ? <div className="vlist-note">{props.footer}</div> : null}
+      </div>
+    </div>
+  )
+}
+
+/** The class names of a row: shared look (`vlist-row…`) plus the feature's grid class. */
+export function vlistRowClass(base: string, open: boolean, active: boolean): string {
+  return ['vlist-row', base, open ? 'vlist-row-open' : '', active ? 'vlist-row-active' : ''].filter(Boolean).join(' ')
+}
