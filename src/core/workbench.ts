@@ -88,7 +88,7 @@ export async function createWorkbench(options: WorkbenchOptions = {}): Promise<W
     replay,
     endpoints: sender.endpoints,
     send: sender.send,
-    deliveries: sender.deliveries,
+    deliveries: { ...sender.deliveries, curl: exchange.curlForDelivery },
     exchange: { export: exchange.export, importHar: exchange.importHar },
     tls,
     settings,

@@ -40,6 +40,7 @@ export const METHOD_NAMES = [
   'deliveries.get',
   'deliveries.retryNow',
   'deliveries.resend',
+  'deliveries.curl',
   'exchange.export',
   'exchange.importHar',
   'tls.ca',

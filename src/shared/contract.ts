@@ -172,6 +172,8 @@ export const methods = {
   'deliveries.get': method(Id, DeliveryDetail),
   'deliveries.retryNow': method(Id, Delivery),
   'deliveries.resend': method(Id, SendResult),
+  /** A curl command line that sends the delivery's request again: same bytes, same headers. */
+  'deliveries.curl': method(Id, z.object({ command: z.string() })),
 
   'exchange.export': method(
     z.object({ format: z.enum(['har', 'ndjson']), ids: z.array(z.string()).optional() }),

@@ -110,6 +110,12 @@ describe('listen + send', { timeout: SPAWN_TIMEOUT }, () => {
 
     const pending = await runCli(['deliveries', '--status', 'pending', '--json', '--db', db])
     expect(jsonLines(pending.out.split('\n')).map((x) => x.id)).toEqual([d.deliveryId])
+
+    // The delivery's request as a curl line: same signature, to the same URL.
+    const curl = await runCli(['curl', d.deliveryId as string, '--db', db])
+    expect(curl.code, curl.err).toBe(0)
+    expect(curl.out).toContain(`X-SmartKYC-Signature: ${d.signature as string}`)
+    expect(curl.out).toContain(url)
   })
 
   it('marks a wrong secret INVALID with the diagnosis code, and a missing secret as no-secret in the banner', async () => {

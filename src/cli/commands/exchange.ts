@@ -47,10 +47,12 @@ export function registerExchange(program: Command): void {
 
   program
     .command('curl')
-    .description('print a curl command that sends one capture again, byte for byte')
-    .argument('<CAPTURE_ID>', 'a capture id from `kyc-hooks captures`')
+    .description('print a curl command that sends one capture (or delivery) again, byte for byte')
+    .argument('<ID>', 'a capture id from `kyc-hooks captures`, or a delivery id (dlv_…) from `kyc-hooks deliveries`')
     .action(async (id: string, _opts: unknown, command: Command) => {
-      const { command: curl } = await withWorkbench(command, (wb) => wb.captures.curl({ id }))
+      const { command: curl } = await withWorkbench(command, (wb) =>
+        id.startsWith('dlv_') ? wb.deliveries.curl({ id }) : wb.captures.curl({ id })
+      )
       printBlock(curl)
     })
 }

@@ -18,7 +18,7 @@ export function createDeliveriesService(deps: {
   outbox: Outbox
   bus: EventBus
   settings: { current(): Settings }
-}): ServiceOf<'deliveries'> {
+}): Omit<ServiceOf<'deliveries'>, 'curl'> {
   return {
     async list(filter) {
       return deps.repo.list(filter)

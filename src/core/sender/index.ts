@@ -38,7 +38,8 @@ export interface SenderDeps {
 export interface Sender {
   endpoints: ServiceOf<'endpoints'>
   send: ServiceOf<'send'>
-  deliveries: ServiceOf<'deliveries'>
+  /** The delivery log; `curl` comes from the exchange service, which knows how to quote. */
+  deliveries: Omit<ServiceOf<'deliveries'>, 'curl'>
   /**
    * Puts exact bytes in the outbox and makes each delivery's first attempt. With `headers`,
    * that list is sent as-is instead of Content-Type, the signature, User-Agent and custom headers.
