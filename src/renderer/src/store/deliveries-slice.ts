@@ -4,6 +4,7 @@
  */
 import type { Attempt, Delivery, DeliveryDetail } from '../../../shared/models'
 import { call } from '../api/client'
+import { copyText } from '../app/clipboard'
 import {
   EMPTY_DELIVERY_FILTERS,
   mergeDeliveries,
@@ -36,6 +37,8 @@ export interface DeliveriesSlice {
     select(id: string | null): Promise<void>
     retryNow(id: string): Promise<void>
     resend(id: string): Promise<void>
+    /** Copies a curl command that sends this delivery's request again, byte for byte. */
+    copyCurl(id: string): Promise<void>
     applyLive(updates: Delivery[], attempts: Attempt[]): void
   }
 }
@@ -135,6 +138,16 @@ export const createDeliveriesSlice: SliceCreator<DeliveriesSlice> = (set, get) =
           get().app.reportError(err, 'Resending the message')
         } finally {
           patch({ acting: null })
+        }
+      },
+
+      async copyCurl(id) {
+        try {
+          const { command } = await call('deliveries.curl', { id })
+          await copyText(command)
+          get().app.toast('success', 'Copied the curl command')
+        } catch (err) {
+          get().app.reportError(err, 'Copying as curl')
         }
       },
 

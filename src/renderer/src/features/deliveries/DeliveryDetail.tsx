@@ -90,6 +90,9 @@ function DetailBody({ detail: d }: { detail: Detail }) {
           <Button size="sm" testId="resend-button" busy={acting === 'resend'} disabled={acting !== null} onClick={() => void actions.resend(d.id)}>
             Resend
           </Button>
+          <Button size="sm" testId="delivery-copy-curl" onClick={() => void actions.copyCurl(d.id)}>
+            Copy as curl
+          </Button>
           <Button size="sm" variant="ghost" aria-label="Close delivery" onClick={() => navigate('deliveries')}>
             ×
           </Button>
