@@ -5,9 +5,12 @@
  * port until Ctrl+C.
  */
 import { spawn } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
 import type { Command } from 'commander'
 import type { Workbench, WorkbenchOptions } from '../../core/workbench'
-import { startServer, type RunningServer } from '../../server/index'
+import { defaultRendererDir, startServer, type RunningServer } from '../../server/index'
+import { NOT_BUILT_MESSAGE } from '../../server/static-files'
 import { dbOption } from '../options'
 import { intOption } from '../parse'
 import { printLine, printNote } from '../output'
@@ -112,6 +115,10 @@ async function runServe(flags: ServeFlags, command: Command): Promise<void> {
     printLine(`  ${handle.url}`)
     printNote(`Data: ${handle.workbench.dbFile}`)
     printNote('The token in the URL grants full access to your captures: do not share it. Ctrl+C to stop.')
+    // Said here too, not only on the page: from a fresh checkout the first thing a user sees
+    // should not be a blank tab.
+    const uiDir = process.env.KYC_HOOKS_UI_DIR || defaultRendererDir()
+    if (!fs.existsSync(path.join(uiDir, 'index.html'))) printNote(`Warning: ${NOT_BUILT_MESSAGE}`)
     if (flags.host !== '127.0.0.1' && flags.host !== 'localhost' && flags.host !== '::1') {
       printNote(`Warning: bound to ${flags.host}, so other machines can reach this port (they still need the token).`)
     }
