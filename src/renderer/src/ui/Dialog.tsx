@@ -1,9 +1,12 @@
 /**
  * A modal dialog on the native <dialog>: the browser traps focus, Esc closes it and the
- * page behind is inert. `open` drives it; `onClose` runs for Esc, the close button and
+ * page behind is inert. Focus starts in the first field and returns to the opener on close. `open` drives it; `onClose` runs for Esc, the close button and
  * clicks on the backdrop.
  */
 import { useEffect, useRef, type ReactNode } from 'react'
+
+/** The first form control in the body: where focus goes when the dialog opens. */
+const FIRST_FIELD = '.dialog-body :is(input:not([type="hidden"]):not([type="file"]), select, textarea):not(:disabled)'
 
 export interface DialogProps {
   open: boolean
@@ -20,9 +23,17 @@ export default function Dialog({ open, title, onClose, children, footer, width =
 
   useEffect(() => {
     const d = ref.current
-    if (!d) return
-    if (open && !d.open) d.showModal()
-    if (!open && d.open) d.close()
+    if (!open || !d) return
+    // Whatever had focus (the button that opened it) gets it back when the dialog goes.
+    const opener = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null
+    if (!d.open) d.showModal()
+    // showModal focuses the first focusable element, the × button; the first field is where
+    // typing should start (React's autoFocus fires before the dialog is shown, so it is lost).
+    d.querySelector<HTMLElement>(FIRST_FIELD)?.focus()
+    return () => {
+      if (d.open) d.close()
+      if (opener?.isConnected) opener.focus()
+    }
   }, [open])
 
   if (!open) return null

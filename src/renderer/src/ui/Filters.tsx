@@ -1,5 +1,5 @@
 /**
- * Pieces of a list toolbar: the search box (`/` focuses it, Esc leaves it) and labelled
+ * Pieces of a list toolbar: the search box (`/` focuses it, Esc goes to the list) and labelled
  * filter selects with an "Any" choice. Used by the inbox and the delivery log.
  */
 import { EVENT_NAMES } from '../../../shared/models'
@@ -26,7 +26,11 @@ export function SearchBox({ value, onChange, placeholder, label, className, test
       value={value}
       onChange={(e) => onChange(e.target.value)}
       onKeyDown={(e) => {
-        if (e.key === 'Escape') (e.target as HTMLInputElement).blur()
+        if (e.key !== 'Escape') return
+        // Leave the search for the list, so j/k and Enter work at once; blur if there is none.
+        const list = document.querySelector<HTMLElement>('[role="listbox"]')
+        if (list) list.focus()
+        else (e.target as HTMLInputElement).blur()
       }}
     />
   )

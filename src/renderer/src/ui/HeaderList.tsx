@@ -17,6 +17,11 @@ export default function HeaderList({ headers, highlight = [], testId, caption }:
   return (
     <table className="kv-table" data-testid={testId}>
       {caption ? <caption className="sr-only">{caption}</caption> : null}
+      {/* A fixed layout takes widths from the first row, which is the hidden head: set them here. */}
+      <colgroup>
+        <col className="kv-col-name" />
+        <col />
+      </colgroup>
       <thead className="sr-only">
         <tr>
           <th scope="col">Name</th>

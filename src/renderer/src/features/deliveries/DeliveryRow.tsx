@@ -46,8 +46,9 @@ function DeliveryRow({ delivery: d, top, open, active, onOpen }: DeliveryRowProp
       <span className="dl-cell-event" title={d.event ?? ''}>
         {d.event ?? <span className="faint">—</span>}
       </span>
-      <span className="dl-cell-endpoint" title={d.url}>
-        {d.endpointName}
+      <span className={d.endpointId ? 'dl-cell-endpoint' : 'dl-cell-endpoint mono faint'} title={d.url}>
+        {/* A send to a URL (CLI, replay) has no endpoint name worth showing: the URL says where it went. */}
+        {d.endpointId ? d.endpointName : d.url.replace(/^https?:\/\//, '')}
       </span>
       <span>
         <StatusCode status={d.lastResponseCode} none={d.status === 'pending' && d.attemptCount === 0 ? '…' : '—'} testId="delivery-code" />

@@ -64,6 +64,13 @@ export default function ReplayDialog({ open, onClose, capture, bodyText }: Repla
     }
   }, [open, bodyText])
 
+  // A result shown under another mode would read as that mode's outcome: clear it.
+  const chooseMode = (m: Mode) => {
+    setMode(m)
+    setResult(null)
+    setError(null)
+  }
+
   const urlError = url.trim() && !/^https?:\/\/[^\s]+$/i.test(url.trim()) ? 'Enter an http:// or https:// URL' : null
 
   const send = async () => {
@@ -116,15 +123,15 @@ export default function ReplayDialog({ open, onClose, capture, bodyText }: Repla
       <fieldset className="radio-group">
         <legend>Mode</legend>
         <label>
-          <input type="radio" name="replay-mode" checked={mode === 'as-is'} onChange={() => setMode('as-is')} /> As captured: the exact
+          <input type="radio" name="replay-mode" checked={mode === 'as-is'} onChange={() => chooseMode('as-is')} /> As captured: the exact
           bytes and the original signature header
         </label>
         <label>
-          <input type="radio" name="replay-mode" checked={mode === 'resign'} onChange={() => setMode('resign')} /> Re-signed: the exact
+          <input type="radio" name="replay-mode" checked={mode === 'resign'} onChange={() => chooseMode('resign')} /> Re-signed: the exact
           bytes with a fresh signature
         </label>
         <label>
-          <input type="radio" name="replay-mode" checked={mode === 'edited'} disabled={bodyText === null} onChange={() => setMode('edited')} />{' '}
+          <input type="radio" name="replay-mode" checked={mode === 'edited'} disabled={bodyText === null} onChange={() => chooseMode('edited')} />{' '}
           Edited: change the body, then sign it
           {bodyText === null ? <span className="faint"> (not available: the body is not UTF-8 text)</span> : null}
         </label>

@@ -88,13 +88,15 @@ export default function CredentialsSection() {
             </dd>
           </dl>
           <div className="rotate-row">
-            <Field label="Grace period (hours)" error={graceError} hint="The old secret keeps verifying this long">
+            <Field label="Grace period (hours)" error={graceError}>
               <input type="text" inputMode="decimal" value={grace} onChange={(e) => setGrace(e.target.value)} className="grace-input" />
             </Field>
             <Button onClick={() => setConfirmRotate(true)} disabled={!!graceError} busy={busy} testId="rotate-secret">
               Rotate secret…
             </Button>
           </div>
+          {/* Under the row, not in the field: a hint as wide as this one pushed the button away from its input. */}
+          <p className="field-hint rotate-hint">After a rotation the old secret keeps verifying for the grace period.</p>
           {credentials.previous.length > 0 ? (
             <div>
               <h3>Previous secrets</h3>

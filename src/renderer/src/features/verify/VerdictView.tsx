@@ -1,6 +1,7 @@
 /**
  * The verification result: Valid / Invalid / Missing, the diagnosis in one sentence with
- * its hint, and the expected (computed) signature beside the received one.
+ * its hint, and the computed (expected) signature under the received one, both broken after
+ * 32 characters so they line up for comparison.
  */
 import { SIGNATURE_HEADER } from '../../../../shared/models'
 import { useWorkbench } from '../../store'
@@ -41,11 +42,17 @@ export default function VerdictView() {
       <dl className="facts vf-compare">
         <dt>Received</dt>
         <dd className="mono" data-testid="verify-received">
-          {verdict.received === null ? <span className="faint">none</span> : verdict.received === '' ? <span className="faint">(empty)</span> : verdict.received}
+          {verdict.received === null ? (
+            <span className="faint">none</span>
+          ) : verdict.received === '' ? (
+            <span className="faint">(empty)</span>
+          ) : (
+            <span className="vf-sig">{verdict.received}</span>
+          )}
         </dd>
-        <dt>Expected</dt>
+        <dt title="What the signature should be: HMAC-SHA256 of these bytes with the secret">Computed</dt>
         <dd className="mono" data-testid="verify-expected">
-          {verdict.expected ?? <span className="faint">no secret known</span>}
+          {verdict.expected ? <span className="vf-sig">{verdict.expected}</span> : <span className="faint">no secret known</span>}
           {verdict.expected ? <CopyButton text={verdict.expected} what="expected signature" /> : null}
         </dd>
       </dl>
