@@ -134,6 +134,12 @@ async function rowCount(wb: Workbench): Promise<number> {
   return (await wb.captures.list({ limit: 1 })).total
 }
 
+/** Microseconds of this process's CPU (user + system) since `start`, per request sent. */
+function cpuPerRequest(start: NodeJS.CpuUsage, requests: number): number {
+  const used = process.cpuUsage(start)
+  return requests > 0 ? (used.user + used.system) / requests : 0
+}
+
 function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b)
   const mid = Math.floor(s.length / 2)
@@ -164,28 +170,43 @@ async function main(): Promise<void> {
     )
     const bareRates: number[] = []
     const listenerRates: number[] = []
+    // Server-side CPU per request (this whole process: event loop, libuv and SQLite threads),
+    // a steadier view than req/s when other work shares the cores.
+    const bareCpuUs: number[] = []
+    const listenerCpuUs: number[] = []
     for (let round = 1; round <= ROUNDS; round++) {
+      const bareCpu = process.cpuUsage()
       const b = await autocannon(bare.url, body, signature)
+      const bareUs = cpuPerRequest(bareCpu, b.sent)
       bareRates.push(b.reqPerSec)
-      console.log(`round ${round}  bare      ${fmt(b.reqPerSec).padStart(7)} req/s  p50 ${b.p50} ms  p99 ${b.p99} ms  2xx ${fmt(b.ok2xx)}  errors ${b.errors}`)
+      bareCpuUs.push(bareUs)
+      console.log(
+        `round ${round}  bare      ${fmt(b.reqPerSec).padStart(7)} req/s  p50 ${b.p50} ms  p99 ${b.p99} ms  cpu ${fmt(bareUs)} us/req  ` +
+          `2xx ${fmt(b.ok2xx)}  errors ${b.errors}`
+      )
 
       const before = await rowCount(wb)
+      const listenerCpu = process.cpuUsage()
       const l = await autocannon(`${state.url}webhooks`, body, signature)
       // Requests cut off when autocannon stops may still be committing: let them land.
       await sleep(500)
+      const listenerUs = cpuPerRequest(listenerCpu, l.sent)
+      listenerCpuUs.push(listenerUs)
       const rows = (await rowCount(wb)) - before
       listenerRates.push(l.reqPerSec)
       const durable = rows >= l.ok2xx && rows <= l.sent
       if (!durable) failed = true
       const check = rows === l.ok2xx ? 'rows == 2xx' : `rows ${durable ? '>' : 'MISMATCH vs'} 2xx (${fmt(rows - l.ok2xx)} in flight at the end; sent ${fmt(l.sent)})`
       console.log(
-        `round ${round}  listener  ${fmt(l.reqPerSec).padStart(7)} req/s  p50 ${l.p50} ms  p99 ${l.p99} ms  2xx ${fmt(l.ok2xx)}  ` +
+        `round ${round}  listener  ${fmt(l.reqPerSec).padStart(7)} req/s  p50 ${l.p50} ms  p99 ${l.p99} ms  cpu ${fmt(listenerUs)} us/req  ` +
+          `2xx ${fmt(l.ok2xx)}  ` +
           `non-2xx ${l.non2xx}  errors ${l.errors}  rows +${fmt(rows)}  ${check}`
       )
     }
     const mb = median(bareRates)
     const ml = median(listenerRates)
     console.log(`median    bare ${fmt(mb)} req/s   listener ${fmt(ml)} req/s   ratio listener/bare ${(ml / mb).toFixed(2)}x`)
+    console.log(`median    server cpu per request: bare ${fmt(median(bareCpuUs))} us   listener ${fmt(median(listenerCpuUs))} us`)
     console.log(
       failed
         ? 'DURABILITY CHECK FAILED: a listener round answered 2xx to more requests than it stored (or stored more than were sent)'

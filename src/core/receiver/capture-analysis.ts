@@ -33,18 +33,35 @@ export function headerValue(headers: HeaderPair[], lowerName: string): string | 
  * were configured for this listener specifically, then the Workbench's API secrets.
  */
 export function listenerSecrets(own: string[], useApiSecret: boolean, source: SecretSource): LabeledSecret[] {
-  const secrets: LabeledSecret[] = own.map((secret, i) => ({ label: `listener secret #${i + 1}`, secret }))
-  if (useApiSecret) secrets.push(...source.verificationSecrets())
-  return secrets
+  const labelled = ownLabelled(own)
+  return useApiSecret ? [...labelled, ...source.verificationSecrets()] : labelled
+}
+
+// A listener's secrets array is replaced, never mutated, when its config changes, so the
+// labelled list can be built once per array rather than once per request.
+const labelledByArray = new WeakMap<string[], readonly LabeledSecret[]>()
+
+function ownLabelled(own: string[]): LabeledSecret[] {
+  let labelled = labelledByArray.get(own)
+  if (!labelled) {
+    labelled = Object.freeze(own.map((secret, i) => Object.freeze({ label: `listener secret #${i + 1}`, secret })))
+    labelledByArray.set(own, labelled)
+  }
+  return labelled as LabeledSecret[]
 }
 
 /** Hash, signature verdict and schema verdict of a captured body. Never throws on hostile input. */
 export function analyse(body: Buffer, headers: HeaderPair[], secrets: LabeledSecret[], source: SecretSource): Analysis {
   return {
     sha256: createHash('sha256').update(body).digest('hex'),
+    // Only a failed check reads these (to explain the mismatch): ask the source then, not per request.
     signature: verifySignature(body, headerValue(headers, SIGNATURE_HEADER_LOWER), secrets, {
-      apiKey: source.apiKey(),
-      expiredSecrets: source.expiredSecrets()
+      get apiKey() {
+        return source.apiKey()
+      },
+      get expiredSecrets() {
+        return source.expiredSecrets()
+      }
     }),
     schema: validatePayload(body)
   }

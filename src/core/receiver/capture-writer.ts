@@ -5,7 +5,7 @@
  * keeps capturing about as fast as answering (see stack-notes), and no reply leaves
  * before its commit, so durability is not traded away.
  */
-import type { Db } from '../store/database'
+import { checkpointInBackground, type Db } from '../store/database'
 import type { CapturesRepo } from './captures-repo'
 import type { NewCaptureRow } from './types'
 
@@ -26,6 +26,7 @@ export interface CaptureWriter {
 export function createCaptureWriter(db: Db, repo: CapturesRepo): CaptureWriter {
   let queue: Pending[] = []
   let scheduled: NodeJS.Immediate | null = null
+  let checkpointing = false
 
   const insertAll = db.transaction((batch: Pending[]) => batch.map((p) => repo.insert(p.row)))
 
@@ -35,6 +36,12 @@ export function createCaptureWriter(db: Db, repo: CapturesRepo): CaptureWriter {
     const batch = queue
     queue = []
     if (batch.length === 0) return
+    // Captures are the one write that comes in bursts: from the first one on, checkpoints
+    // run on a worker instead of inside a commit that requests are waiting for.
+    if (!checkpointing) {
+      checkpointing = true
+      checkpointInBackground(db)
+    }
     let seqs: number[]
     try {
       seqs = insertAll(batch)

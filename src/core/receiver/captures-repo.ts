@@ -19,13 +19,13 @@ const DELETE_CHUNK = 500
 
 /** Named statements over `captures`. */
 export function createCapturesRepo(db: Db) {
-  const insert = db.prepare<NewCaptureRow>(
+  // Positional parameters: binding 23 values from an object by name cost a few microseconds
+  // more per row, and this runs for every captured request.
+  const insert = db.prepare<unknown[]>(
     `INSERT INTO captures (id, listener_id, source, received_at, method, path, query, http_version, remote_address,
        headers, body, body_size, body_sha256, body_truncated, event, signature_status, signature_verdict,
        schema_status, schema_verdict, duplicate_of, response, response_status, forward)
-     VALUES (@id, @listener_id, @source, @received_at, @method, @path, @query, @http_version, @remote_address,
-       @headers, @body, @body_size, @body_sha256, @body_truncated, @event, @signature_status, @signature_verdict,
-       @schema_status, @schema_verdict, @duplicate_of, @response, @response_status, @forward)`
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
   )
   const byId = db.prepare<[string], CaptureRow>('SELECT * FROM captures WHERE id = ?')
   const summaryById = db.prepare<[string], SummaryRow>(`SELECT ${SUMMARY_COLUMNS} FROM captures WHERE id = ?`)
@@ -101,8 +101,14 @@ export function createCapturesRepo(db: Db) {
 
   return {
     /** Inserts one row (call inside a transaction for batches); returns its seq. */
-    insert(row: NewCaptureRow): number {
-      return Number(insert.run(row).lastInsertRowid)
+    insert(r: NewCaptureRow): number {
+      return Number(
+        insert.run(
+          r.id, r.listener_id, r.source, r.received_at, r.method, r.path, r.query, r.http_version, r.remote_address,
+          r.headers, r.body, r.body_size, r.body_sha256, r.body_truncated, r.event, r.signature_status, r.signature_verdict,
+          r.schema_status, r.schema_verdict, r.duplicate_of, r.response, r.response_status, r.forward
+        ).lastInsertRowid
+      )
     },
 
     /** Newest first; `total` counts every match regardless of paging. */

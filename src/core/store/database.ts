@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { WorkbenchError, messageOf } from '../../shared/errors'
 import { LATEST_SCHEMA_VERSION, migrations } from './migrations'
+import { startCheckpointer, type Checkpointer, type CheckpointerStats } from './checkpointer'
 
 export type Db = Database.Database
 
@@ -42,7 +43,35 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db.close()
     throw err
   }
+  opened.set(db, { nativeBinding: options.nativeBinding, checkpointer: null })
+  // The background checkpointer's connection must close first, so that this one is the
+  // last and SQLite folds the WAL into the file on close, as it does without a worker.
+  const close = db.close.bind(db)
+  db.close = () => {
+    const state = opened.get(db)
+    state?.checkpointer?.stop()
+    if (state) state.checkpointer = null
+    return close()
+  }
   return db
+}
+
+const opened = new WeakMap<Db, { nativeBinding?: string; checkpointer: Checkpointer | null }>()
+
+/**
+ * Moves WAL checkpoints of `db` (opened by openDatabase) to a worker thread, so a commit
+ * never waits for one (see checkpointer.ts). Idempotent; the writers that commit often
+ * (the capture writer) call it on their first write. Stopped by `db.close()`.
+ */
+export function checkpointInBackground(db: Db): void {
+  const state = opened.get(db)
+  if (!state || state.checkpointer || !db.open) return
+  state.checkpointer = startCheckpointer(db, { file: db.name, nativeBinding: state.nativeBinding })
+}
+
+/** The background checkpointer's counters, or null when it is not running for `db`. */
+export function checkpointStats(db: Db): CheckpointerStats | null {
+  return opened.get(db)?.checkpointer?.stats() ?? null
 }
 
 function migrate(db: Db, file: string): void {
