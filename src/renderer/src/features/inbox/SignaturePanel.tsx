@@ -55,7 +55,7 @@ export default function SignaturePanel({ verdict }: { verdict: SignatureVerdict 
             {received !== null ? <Marked value={received} other={expected ?? ''} testId="signature-received" /> : <span className="faint">none</span>}
           </div>
           <div>
-            <div className="field-label">Expected (HMAC-SHA256 of the raw body)</div>
+            <div className="field-label">Computed (HMAC-SHA256 of the raw body)</div>
             {expected !== null ? (
               <Marked value={expected} other={received ?? ''} testId="signature-expected" />
             ) : (
