@@ -68,9 +68,3 @@ export function FilterSelect<V extends string>({ label, value, onChange, options
 
 /** Every catalogued event name, as filter options. */
 export const EVENT_OPTIONS: readonly FilterOption[] = EVENT_NAMES.map((name) => ({ value: name, label: name }))
-
-/** "12 captures", "40 of 200 deliveries", or "Loading…" while a query runs. */
-export function countText(loading: boolean, shown: number, total: number, one: string, many: string): string {
-  if (loading) return 'Loading…'
-  return `${shown < total ? `${shown} of ` : ''}${total} ${total === 1 ? one : many}`
-}

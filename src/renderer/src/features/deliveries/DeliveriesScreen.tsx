@@ -44,7 +44,7 @@ export default function DeliveriesScreen() {
           </EmptyState>
         </div>
       ) : (
-        <div className={routeId ? 'dl-split dl-split-open' : 'dl-split'}>
+        <div className={routeId ? 'split dl-split split-open dl-split-open' : 'split dl-split'}>
           <DeliveryList openId={routeId} />
           {routeId ? <DeliveryDetail id={routeId} /> : null}
         </div>

@@ -6,7 +6,8 @@ import { useShallow } from 'zustand/react/shallow'
 import type { DeliveryStatus } from '../../../../shared/models'
 import { useWorkbench } from '../../store'
 import Button from '../../ui/Button'
-import { countText, EVENT_OPTIONS, FilterSelect, SearchBox } from '../../ui/Filters'
+import { countText } from '../../ui/count-text'
+import { EVENT_OPTIONS, FilterSelect, SearchBox } from '../../ui/Filters'
 
 const STATUS_OPTIONS = [
   { value: 'success', label: 'Success' },

@@ -35,7 +35,7 @@ export default function InboxScreen() {
           <InboxEmpty />
         </div>
       ) : (
-        <div className={routeId ? 'inbox-split inbox-split-open' : 'inbox-split'}>
+        <div className={routeId ? 'split inbox-split split-open inbox-split-open' : 'split inbox-split'}>
           <CaptureList openId={routeId} />
           {routeId ? <CaptureDetail id={routeId} /> : null}
         </div>

@@ -8,7 +8,8 @@ import { useWorkbench } from '../../store'
 import Button from '../../ui/Button'
 import ExportDialog from './ExportDialog'
 import ConfirmDialog from '../../ui/ConfirmDialog'
-import { countText, EVENT_OPTIONS, FilterSelect, SearchBox } from '../../ui/Filters'
+import { countText } from '../../ui/count-text'
+import { EVENT_OPTIONS, FilterSelect, SearchBox } from '../../ui/Filters'
 
 const SIGNATURE_OPTIONS = [
   { value: 'valid', label: 'Valid' },

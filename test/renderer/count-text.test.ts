@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest'
+import { countText } from '../../src/renderer/src/ui/count-text'
+
+describe('countText', () => {
+  it('says how many rows match, in the singular for one', () => {
+    expect(countText(false, 0, 0, 'capture', 'captures')).toBe('0 captures')
+    expect(countText(false, 1, 1, 'delivery', 'deliveries')).toBe('1 delivery')
+    expect(countText(false, 12, 12, 'capture', 'captures')).toBe('12 captures')
+  })
+
+  it('says how many are shown when only the first page is loaded', () => {
+    expect(countText(false, 200, 5000, 'capture', 'captures')).toBe('200 of 5000 captures')
+  })
+
+  it('says Loading… while a query runs', () => {
+    expect(countText(true, 3, 10, 'capture', 'captures')).toBe('Loading…')
+  })
+})
