@@ -46,13 +46,14 @@ export default function SendResultView() {
               <Badge tone={STATUS_TONE[d.status]} testId="delivery-status">
                 {statusLabel(d.status)}
               </Badge>
-              <StatusCode status={d.lastResponseCode} testId="delivery-code" />
+              <StatusCode status={d.lastResponseCode} none={d.attemptCount === 0 ? '…' : 'no response'} testId="delivery-code" />
               {attempt ? <span className="faint mono">{Math.round(attempt.durationMs)} ms</span> : null}
               <a className="delivery-card-link" href={`#/deliveries/${encodeURIComponent(d.id)}`} data-testid="delivery-link">
                 Open delivery
               </a>
             </header>
-            <div className="delivery-card-name">{d.endpointName}</div>
+            {/* A send to a URL has no endpoint name: the URL below says where it went. */}
+            {d.endpointId ? <div className="delivery-card-name">{d.endpointName}</div> : null}
             <div className="mono faint delivery-card-url" title={d.url}>
               {d.url}
             </div>

@@ -80,7 +80,7 @@ function DetailBody({ detail: d }: { detail: Detail }) {
     <div className="dl-detail-inner">
       <header className="dl-detail-head">
         <div className="dl-detail-title">
-          <h2>{d.endpointName}</h2>
+          <h2>{d.endpointId ? d.endpointName : 'Sent to a URL'}</h2>
           <div className="mono faint dl-detail-url">{d.url}</div>
         </div>
         <div className="btn-group">

@@ -70,7 +70,11 @@ export default function ExportDialog({ open, onClose, ids }: ExportDialogProps) 
               checked={effectiveScope === 'checked'}
               onChange={() => setScope('checked')}
             />{' '}
-            The {checked.length} ticked
+            {checked.length === 0 ? (
+              <span className="faint">The ticked ones (none ticked: tick rows in the list, or press Space on one)</span>
+            ) : (
+              `The ${checked.length} ticked`
+            )}
           </label>
           <label>
             <input type="radio" name="export-scope" checked={effectiveScope === 'list'} onChange={() => setScope('list')} /> The {listCount}{' '}
