@@ -8,7 +8,7 @@ import {
   prettyJson,
   prettyJsonWithLines
 } from '../../src/renderer/src/features/inbox/body-format'
-import { diffRuns, differingCount } from '../../src/renderer/src/features/inbox/signature-diff'
+import { diffRuns, differingCount, unrelatedDigests } from '../../src/renderer/src/features/inbox/signature-diff'
 import { curlExample, sendExample } from '../../src/renderer/src/features/inbox/empty-commands'
 import { shellQuote } from '../../src/renderer/src/features/inbox/format'
 
@@ -104,3 +104,14 @@ describe('empty inbox commands', () => {
     expect(curlExample('http://127.0.0.1:8080/', null).startsWith('curl -X POST')).toBe(true)
   })
 })
+
+describe('unrelatedDigests', () => {
+  it('tells two unrelated HMACs from a near miss', () => {
+    const a = 'c7cdd4096705c6f7292bc353736243552adc9ab64548d5e347e8ae009c91bd20'
+    const b = '735c301f95fa9fb60bc2801c103a6c184a2139755e05c8d234495af9f0f22e70'
+    expect(unrelatedDigests(a, b)).toBe(true)
+    expect(unrelatedDigests(a.toUpperCase(), a)).toBe(false)
+    expect(unrelatedDigests(a.slice(0, 63) + 'f', a)).toBe(false)
+  })
+})
+

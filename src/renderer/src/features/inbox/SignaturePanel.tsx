@@ -6,12 +6,12 @@
 import type { SignatureVerdict } from '../../../../shared/models'
 import { SIGNATURE_HEADER } from '../../../../shared/models'
 import { SignatureBadge } from '../../ui/Badge'
-import { diffRuns, differingCount } from './signature-diff'
+import { diffRuns, differingCount, unrelatedDigests } from './signature-diff'
 
 function Marked({ value, other, testId }: { value: string; other: string; testId: string }) {
   return (
     <code className="sig-value" data-testid={testId}>
-      {diffRuns(value, other).map((run, i) =>
+      {(unrelatedDigests(value, other) ? [{ text: value, same: true }] : diffRuns(value, other)).map((run, i) =>
         run.same ? (
           <span key={i}>{run.text}</span>
         ) : (
@@ -63,7 +63,11 @@ export default function SignaturePanel({ verdict }: { verdict: SignatureVerdict 
             )}
           </div>
           {status === 'invalid' && received !== null && expected !== null ? (
-            <p className="faint">{differingCount(received, expected)} characters differ (marked).</p>
+            <p className="faint">
+              {unrelatedDigests(received, expected)
+                ? 'Entirely different digests: different bytes or a different secret (the reason above says which, when it can tell).'
+                : `${differingCount(received, expected)} characters differ (marked).`}
+            </p>
           ) : null}
         </div>
       ) : null}

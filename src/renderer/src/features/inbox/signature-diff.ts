@@ -21,6 +21,15 @@ export function diffRuns(a: string, b: string): DiffRun[] {
   return runs
 }
 
+/**
+ * True when two signatures have nothing in common position by position (more than half
+ * differs): two HMACs of different bytes or keys look like that, and marking every
+ * character would say nothing. Near misses (case, a prefix, one wrong character) stay marked.
+ */
+export function unrelatedDigests(a: string, b: string): boolean {
+  return differingCount(a, b) > Math.max(a.length, b.length) / 2
+}
+
 /** How many characters differ (including a length difference). */
 export function differingCount(a: string, b: string): number {
   let n = Math.abs(a.length - b.length)
