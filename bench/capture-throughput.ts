@@ -206,6 +206,10 @@ async function main(): Promise<void> {
     const mb = median(bareRates)
     const ml = median(listenerRates)
     console.log(`median    bare ${fmt(mb)} req/s   listener ${fmt(ml)} req/s   ratio listener/bare ${(ml / mb).toFixed(2)}x`)
+    // The load from other processes drifts during a run; the ratio within each round (the
+    // two targets measured back to back) is steadier than the ratio of the two medians.
+    const perRound = listenerRates.map((l, i) => l / bareRates[i])
+    console.log(`median    of per-round ratios ${median(perRound).toFixed(2)}x (rounds: ${perRound.map((r) => r.toFixed(2)).join(' ')})`)
     console.log(`median    server cpu per request: bare ${fmt(median(bareCpuUs))} us   listener ${fmt(median(listenerCpuUs))} us`)
     console.log(
       failed
