@@ -29,7 +29,12 @@ export default function InboxEmpty() {
           A listener is a local HTTPS endpoint that captures every request, checks its <code>X-SmartKYC-Signature</code> and
           its payload schema, and answers the way you tell it to.
         </p>
-        <p>{anyListener ? 'None of your listeners is running.' : 'Create one, then point Smart KYC (or the commands shown next) at its URL.'}</p>
+        <p>
+          {anyListener
+            ? 'None of your listeners is running: start one, and this page shows its URL with commands to send it a test webhook.'
+            : 'Create one here, and this page shows its URL with commands to send it a test webhook. Or start one from a terminal:'}
+        </p>
+        {anyListener ? null : <CodeBlock text="npx kyc-hooks listen --port 8443" what="the kyc-hooks command" testId="listen-example" />}
       </EmptyState>
     )
   }
