@@ -13,6 +13,7 @@ import { createCredentialsService } from './credentials'
 import { createSettingsService } from './settings'
 import { createTlsService } from './tls'
 import { createReceiver } from './receiver'
+import { watchExternalCaptures } from './receiver/external-captures'
 import { createSender } from './sender'
 import { createReplayService } from './replay'
 import { createExchangeService } from './exchange'
@@ -61,9 +62,11 @@ export async function createWorkbench(options: WorkbenchOptions = {}): Promise<W
   const replay = createReplayService({ getCapture: (id) => receiver.captures.get({ id }), sender, credentials })
   const exchange = createExchangeService({ db, receiver, sender })
 
+  let stopWatching = (): void => {}
   if (options.background !== false) {
     sender.start()
     await receiver.startAutoStartListeners()
+    stopWatching = watchExternalCaptures(db, bus)
   }
 
   const workbench: Workbench = {
@@ -93,6 +96,7 @@ export async function createWorkbench(options: WorkbenchOptions = {}): Promise<W
     tls,
     settings,
     async close() {
+      stopWatching()
       await sender.stop()
       await receiver.stopAll()
       db.close()
