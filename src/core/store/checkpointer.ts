@@ -48,6 +48,8 @@ export interface CheckpointerStats {
   restarts: number
   /** The largest WAL (frames) a pass has seen. */
   maxWalFrames: number
+  /** The longest RESTART checkpoint (ms): about how long writers were held off, at most. */
+  longestRestartMs: number
   /** Why the worker failed, when it did. */
   error: string | null
 }
@@ -64,6 +66,7 @@ const STATE = 1
 const PASSES = 2
 const RESTARTS = 3
 const MAX_FRAMES = 4
+const LONGEST_RESTART_MS = 5
 const STATES = ['starting', 'running', 'stopped', 'failed'] as const
 // How long close() waits for a pass in progress (an fsync on a slow disk) before giving up.
 const STOP_WAIT_MS = 5000
@@ -97,7 +100,22 @@ try {
     Atomics.add(ctl, ${PASSES}, 1)
     if (r.log > Atomics.load(ctl, ${MAX_FRAMES})) Atomics.store(ctl, ${MAX_FRAMES}, r.log)
     if (r.log >= workerData.restartFrames) {
+      // RESTART holds writers off while it copies what is left and syncs, so first copy
+      // (without blocking anyone) what was committed while the previous pass ran, again
+      // until that tail is small: RESTART is then left with a few milliseconds of commits.
+      let seen = r.log
+      for (let i = 0; i < 8; i++) {
+        let again = null
+        try { again = passive.get() } catch { again = null }
+        if (!again) break
+        const tail = again.log - seen
+        seen = again.log
+        if (tail >= 0 && tail <= 256) break
+      }
+      const started = Date.now()
       try { restart.get(); Atomics.add(ctl, ${RESTARTS}, 1) } catch {}
+      const took = Date.now() - started
+      if (took > Atomics.load(ctl, ${LONGEST_RESTART_MS})) Atomics.store(ctl, ${LONGEST_RESTART_MS}, took)
     }
     wait = r.log === lastLog && r.checkpointed === r.log ? workerData.idleMs : workerData.activeMs
     lastLog = r.log
@@ -117,7 +135,7 @@ Atomics.notify(ctl, ${STATE})
  */
 export function startCheckpointer(db: Database.Database, options: CheckpointerOptions): Checkpointer | null {
   if (db.memory || !db.open) return null
-  const control = new Int32Array(new SharedArrayBuffer(5 * Int32Array.BYTES_PER_ELEMENT))
+  const control = new Int32Array(new SharedArrayBuffer(6 * Int32Array.BYTES_PER_ELEMENT))
   let error: string | null = null
   let worker: Worker
   try {
@@ -181,6 +199,7 @@ export function startCheckpointer(db: Database.Database, options: CheckpointerOp
         passes: Atomics.load(control, PASSES),
         restarts: Atomics.load(control, RESTARTS),
         maxWalFrames: Atomics.load(control, MAX_FRAMES),
+        longestRestartMs: Atomics.load(control, LONGEST_RESTART_MS),
         error
       }
     }
