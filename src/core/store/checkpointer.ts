@@ -155,9 +155,6 @@ export function startCheckpointer(db: Database.Database, options: CheckpointerOp
     // No worker threads here (or the module cannot be found): SQLite's own checkpoint stays.
     return null
   }
-  // A background helper must never keep the process alive.
-  worker.unref()
-
   let fellBack = false
   const fallBack = () => {
     if (fellBack) return
@@ -176,6 +173,9 @@ export function startCheckpointer(db: Database.Database, options: CheckpointerOp
   worker.on('exit', () => {
     if (Atomics.load(control, STATE) !== 2) fallBack()
   })
+  // A background helper must never keep the process alive (unref after adding listeners:
+  // a listener added later would ref the worker's port again).
+  worker.unref()
   db.pragma('wal_autocheckpoint = 0')
 
   return {

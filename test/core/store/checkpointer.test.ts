@@ -2,6 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { spawnSync } from 'node:child_process'
+import { pathToFileURL } from 'node:url'
 import Database from 'better-sqlite3'
 import { checkpointInBackground, checkpointStats, openDatabase, type Db } from '../../../src/core/store/database'
 import { DEFAULT_AUTOCHECKPOINT, startCheckpointer } from '../../../src/core/store/checkpointer'
@@ -105,5 +107,27 @@ describe('background checkpoints', () => {
     write(db, 2)
     checkpointer!.stop()
     expect(db.prepare('SELECT COUNT(*) AS n FROM settings').get()).toEqual({ n: 40 })
+  })
+
+  it('never keeps the process alive: a program that forgets to close the database still exits', () => {
+    const file = tempFile()
+    const script = path.join(path.dirname(file), 'forgets-to-close.mjs')
+    const database = pathToFileURL(path.resolve('src/core/store/database.ts')).href
+    fs.writeFileSync(
+      script,
+      `const { openDatabase, checkpointInBackground, checkpointStats } = await import(${JSON.stringify(database)})
+const db = openDatabase(${JSON.stringify(file)})
+checkpointInBackground(db)
+db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run('k', 'v')
+await new Promise((resolve) => setTimeout(resolve, 200))
+console.log(checkpointStats(db).state)
+`
+    )
+    // If the worker held the event loop open, this would run until the kill below.
+    const child = spawnSync(process.execPath, [path.resolve('bin/run-ts.mjs'), script], { encoding: 'utf8', timeout: 60_000 })
+    expect(child.error).toBeUndefined()
+    expect(child.signal).toBeNull()
+    expect(child.status).toBe(0)
+    expect(child.stdout.trim()).toMatch(/^(starting|running)$/)
   })
 })
