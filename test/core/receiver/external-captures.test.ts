@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { createWorkbench, type Workbench } from '../../../src/core/workbench'
-import type { CaptureSummary } from '../../../src/shared/models'
+import { ListenerInput, type CaptureSummary } from '../../../src/shared/models'
 
 const open: Workbench[] = []
 const dirs: string[] = []
@@ -40,14 +40,14 @@ describe('captures made by another process on the same data file', () => {
     const seen: CaptureSummary[] = []
     app.bus.on('capture.received', (s) => seen.push(s))
 
-    const external = await cli.listeners.create({ name: 'cli', protocol: 'http', port: 0 })
+    const external = await cli.listeners.create(ListenerInput.parse({ name: 'cli', protocol: 'http', port: 0 }))
     const externalUrl = (await cli.listeners.start({ id: external.id })).url!
     expect(await post(`${externalUrl}from-the-terminal`, '{"event":"submission.created"}')).toBe(200)
     const fromCli = await until('the external capture', () => seen.find((s) => s.path === '/from-the-terminal'))
     expect(fromCli.listenerId).toBe(external.id)
     expect(fromCli.event).toBe('submission.created')
 
-    const mine = await app.listeners.create({ name: 'app', protocol: 'http', port: 0 })
+    const mine = await app.listeners.create(ListenerInput.parse({ name: 'app', protocol: 'http', port: 0 }))
     const mineUrl = (await app.listeners.start({ id: mine.id })).url!
     expect(await post(`${mineUrl}in-the-app`, '{}')).toBe(200)
     // Another external write makes the watcher read past the app's own row.
