@@ -81,7 +81,7 @@ export function createDispatcher(workbench: ContractTarget, options: DispatcherO
     const fn = service && Object.prototype.hasOwnProperty.call(service, verb) ? service[verb] : undefined
     if (typeof fn !== 'function') {
       log(`dispatcher: the Workbench does not implement "${method}"`)
-      return fail('internal', `"${method}" is not implemented by this Workbench`)
+      return fail('internal', `this Workbench has no handler for "${method}" (a Workbench bug)`)
     }
 
     let result: unknown
