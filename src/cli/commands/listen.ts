@@ -12,6 +12,7 @@ import { startCaptureFeed } from '../capture-feed'
 import { openWorkbench } from '../options'
 import { collect, intOption, parseHttpUrl } from '../parse'
 import { printLine, printNote } from '../output'
+import { waitForStopSignal } from '../stop-signal'
 
 interface ListenOptions {
   port: number
@@ -87,20 +88,6 @@ async function banner(wb: Workbench, listener: Listener, url: string, print: (li
   if (listener.forwardTo) rule.push(`forward to ${listener.forwardTo}`)
   print(`Reply: ${rule.join(', ')}`)
   print('Waiting for webhooks. Ctrl+C to stop.')
-}
-
-function waitForStopSignal(): Promise<NodeJS.Signals> {
-  return new Promise((resolve) => {
-    const onSignal = (signal: NodeJS.Signals) => {
-      process.off('SIGINT', onSignal)
-      process.off('SIGTERM', onSignal)
-      // A second Ctrl+C while shutting down means "now".
-      process.once('SIGINT', () => process.exit(130))
-      resolve(signal)
-    }
-    process.on('SIGINT', onSignal)
-    process.on('SIGTERM', onSignal)
-  })
 }
 
 async function runListen(opts: ListenOptions, command: Command): Promise<void> {

@@ -14,6 +14,7 @@ import { NOT_BUILT_MESSAGE } from '../../server/static-files'
 import { dbOption } from '../options'
 import { intOption } from '../parse'
 import { printLine, printNote } from '../output'
+import { waitForStopSignal } from '../stop-signal'
 
 export interface ServeOptions {
   /** Database file (else KYC_HOOKS_DB or the per-user data folder). */
@@ -85,20 +86,6 @@ export function openInBrowser(url: string, platform: NodeJS.Platform = process.p
   } catch (err) {
     printNote(`could not open a browser with ${cmd} (${(err as Error).message}): open the URL above yourself`)
   }
-}
-
-function waitForStopSignal(): Promise<NodeJS.Signals> {
-  return new Promise((resolve) => {
-    const onSignal = (signal: NodeJS.Signals) => {
-      process.off('SIGINT', onSignal)
-      process.off('SIGTERM', onSignal)
-      // A second Ctrl+C while shutting down means "now".
-      process.once('SIGINT', () => process.exit(130))
-      resolve(signal)
-    }
-    process.on('SIGINT', onSignal)
-    process.on('SIGTERM', onSignal)
-  })
 }
 
 interface ServeFlags {
