@@ -11,21 +11,10 @@ import type { Socket } from 'node:net'
 import type { AddressInfo } from 'node:net'
 import type { HeaderPair } from '../../shared/models'
 import { pairsFromRaw } from './hop-by-hop'
+import type { IncomingRequest } from './types'
 
-/** A request as received: the evidence a capture is made of. */
-export interface IncomingRequest {
-  receivedAt: string
-  method: string
-  path: string
-  /** The raw text after the first `?` (empty when there is none). */
-  query: string
-  httpVersion: string
-  remoteAddress: string
-  headers: HeaderPair[]
-  body: Buffer
-  /** True when the body went past the limit and was cut at it. */
-  truncated: boolean
-}
+export type { IncomingRequest }
+
 
 /** How the pipeline answers one request. Every method is safe after the client left. */
 export interface Responder {

@@ -12,16 +12,23 @@ export type ListenerConfig = z.output<typeof ListenerInput> & {
   updatedAt: string
 }
 
-/** A capture brought in from outside (HAR import), recorded with source 'import'. */
-export type ImportedCapture = {
+/** A request as received: the evidence a capture is made of. */
+export interface IncomingRequest {
   receivedAt: string
   method: string
   path: string
+  /** The raw text after the first `?` (empty when there is none). */
   query: string
   httpVersion: string
   remoteAddress: string
   headers: HeaderPair[]
   body: Buffer
+  /** True when the body went past the limit and was cut at it. */
+  truncated: boolean
+}
+
+/** A capture brought in from outside (HAR import), recorded with source 'import'. */
+export type ImportedCapture = Omit<IncomingRequest, 'truncated'> & {
   responseStatus: number | null
   responseHeaders: HeaderPair[]
   responseBody: string
