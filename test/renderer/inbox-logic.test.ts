@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { CaptureSummary } from '../../src/shared/models'
+import { captureSummary } from './fixtures'
 import {
   EMPTY_FILTERS,
   matchesFilters,
@@ -9,28 +9,7 @@ import {
   toCaptureFilter
 } from '../../src/renderer/src/store/inbox-logic'
 
-function capture(seq: number, over: Partial<CaptureSummary> = {}): CaptureSummary {
-  return {
-    id: `cap_${seq}`,
-    seq,
-    listenerId: 'lis_1',
-    receivedAt: new Date(1_700_000_000_000 + seq * 1000).toISOString(),
-    method: 'POST',
-    path: '/webhooks',
-    query: '',
-    remoteAddress: '127.0.0.1',
-    bodySize: 10,
-    bodySha256: 'x',
-    bodyTruncated: false,
-    event: 'submission.completed',
-    signature: 'valid',
-    schema: 'valid',
-    duplicateOf: null,
-    responseStatus: 200,
-    source: 'listener',
-    ...over
-  }
-}
+const capture = captureSummary
 
 describe('inbox filters', () => {
   it('turns toolbar filters into a captures.list filter, leaving out the empty ones', () => {

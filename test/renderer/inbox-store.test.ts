@@ -1,31 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest'
-import type { CaptureSummary } from '../../src/shared/models'
+import { captureSummary } from './fixtures'
 import { useWorkbench } from '../../src/renderer/src/store'
 import { EMPTY_FILTERS } from '../../src/renderer/src/store/inbox-logic'
 import { emptyQueue, enqueue } from '../../src/renderer/src/store/live-queue'
 
-function capture(seq: number, over: Partial<CaptureSummary> = {}): CaptureSummary {
-  return {
-    id: `cap_${seq}`,
-    seq,
-    listenerId: 'lis_1',
-    receivedAt: new Date(1_700_000_000_000 + seq * 1000).toISOString(),
-    method: 'POST',
-    path: '/webhooks',
-    query: '',
-    remoteAddress: '127.0.0.1',
-    bodySize: 10,
-    bodySha256: 'x',
-    bodyTruncated: false,
-    event: 'submission.completed',
-    signature: 'valid',
-    schema: 'valid',
-    duplicateOf: null,
-    responseStatus: 200,
-    source: 'listener',
-    ...over
-  }
-}
+const capture = captureSummary
 
 const initial = useWorkbench.getState()
 
