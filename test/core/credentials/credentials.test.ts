@@ -1,30 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-import { openDatabase, type Db } from '../../../src/core/store/database'
 import { EventBus } from '../../../src/core/event-bus'
 import { createCredentialsService, VERSION_CHECK_MS } from '../../../src/core/credentials'
 import { WorkbenchError } from '../../../src/shared/errors'
+import { closeTempDbs, openAgain, tempDb } from '../temp-db'
 
-const dirs: string[] = []
-const dbs: Db[] = []
-function tempDb(): { db: Db; file: string } {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kyc-cred-'))
-  dirs.push(dir)
-  const file = path.join(dir, 'workbench.sqlite')
-  const db = openDatabase(file)
-  dbs.push(db)
-  return { db, file }
-}
-afterEach(() => {
-  for (const db of dbs.splice(0)) if (db.open) db.close()
-  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true })
-})
+afterEach(closeTempDbs)
 
 describe('credentials', () => {
   it('starts empty, creates a key and a secret shown once, then only masked', async () => {
-    const { db } = tempDb()
+    const { db } = tempDb('kyc-cred-')
     const bus = new EventBus()
     const changes: unknown[] = []
     bus.on('credentials.changed', (p) => changes.push(p))
@@ -51,7 +35,7 @@ describe('credentials', () => {
   })
 
   it('refuses a second create with a conflict that says to rotate', async () => {
-    const { db } = tempDb()
+    const { db } = tempDb('kyc-cred-')
     const service = createCredentialsService(db, new EventBus())
     await service.create({})
     const err = await service.create({}).catch((e: unknown) => e)
@@ -61,7 +45,7 @@ describe('credentials', () => {
   })
 
   it('rotates: new secret, same key, the old one verifies during the grace period and is expired after it', async () => {
-    const { db } = tempDb()
+    const { db } = tempDb('kyc-cred-')
     let clock = new Date('2026-01-01T00:00:00.000Z')
     const service = createCredentialsService(db, new EventBus(), () => clock)
     const first = await service.create({})
@@ -87,7 +71,7 @@ describe('credentials', () => {
   })
 
   it('rotate with 0 grace retires the old secret at once; rotate without credentials creates them', async () => {
-    const { db } = tempDb()
+    const { db } = tempDb('kyc-cred-')
     const service = createCredentialsService(db, new EventBus())
     const first = await service.rotate({ graceHours: 0 })
     expect(first.secret).toMatch(/^skyc_sec_/)
@@ -97,11 +81,10 @@ describe('credentials', () => {
   })
 
   it('persists across a reopen and sees a rotation made by another connection', async () => {
-    const { db, file } = tempDb()
+    const { db, file } = tempDb('kyc-cred-')
     const service = createCredentialsService(db, new EventBus())
     const created = await service.create({})
-    const other = openDatabase(file)
-    dbs.push(other)
+    const other = openAgain(file)
     const otherService = createCredentialsService(other, new EventBus())
     expect(otherService.currentSecret()).toBe(created.secret)
     const rotated = await otherService.rotate({ graceHours: 1 })

@@ -1,38 +1,22 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-import { openDatabase, type Db } from '../../../src/core/store/database'
 import { EventBus } from '../../../src/core/event-bus'
 import { createSettingsService } from '../../../src/core/settings'
 import { methods } from '../../../src/shared/contract'
 import { Settings } from '../../../src/shared/models'
 import { WorkbenchError } from '../../../src/shared/errors'
+import { closeTempDbs, openAgain, tempDb } from '../temp-db'
 
-const dirs: string[] = []
-const dbs: Db[] = []
-function tempDb(): { db: Db; file: string } {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kyc-settings-'))
-  dirs.push(dir)
-  const file = path.join(dir, 'workbench.sqlite')
-  const db = openDatabase(file)
-  dbs.push(db)
-  return { db, file }
-}
-afterEach(() => {
-  for (const db of dbs.splice(0)) if (db.open) db.close()
-  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true })
-})
+afterEach(closeTempDbs)
 
 describe('settings', () => {
   it('starts at the schema defaults', async () => {
-    const { db } = tempDb()
+    const { db } = tempDb('kyc-settings-')
     const service = createSettingsService(db, new EventBus())
     expect(await service.get({})).toEqual(Settings.parse({}))
   })
 
   it('merges an update through the contract, keeps the other settings, emits, and persists', async () => {
-    const { db, file } = tempDb()
+    const { db, file } = tempDb('kyc-settings-')
     const bus = new EventBus()
     const seen: Settings[] = []
     bus.on('settings.changed', (s) => seen.push(s))
@@ -43,13 +27,12 @@ describe('settings', () => {
     expect(seen.at(-1)).toEqual(after)
     db.close()
 
-    const reopened = openDatabase(file)
-    dbs.push(reopened)
+    const reopened = openAgain(file)
     expect(createSettingsService(reopened, new EventBus()).current()).toEqual(after)
   })
 
   it('refuses an invalid value with a message naming the setting, and changes nothing', async () => {
-    const { db } = tempDb()
+    const { db } = tempDb('kyc-settings-')
     const service = createSettingsService(db, new EventBus())
     const err = await service.update({ retryScheduleMs: [-5] }).catch((e: unknown) => e)
     expect(err).toBeInstanceOf(WorkbenchError)
@@ -58,7 +41,7 @@ describe('settings', () => {
   })
 
   it('falls back to the default for a stored value that no longer validates', () => {
-    const { db } = tempDb()
+    const { db } = tempDb('kyc-settings-')
     db.prepare('INSERT INTO settings (key, value) VALUES (?, ?), (?, ?), (?, ?)').run(
       'theme', '"purple"', 'notifications', 'not json', 'retryScheduleMs', '[10]'
     )
@@ -67,11 +50,10 @@ describe('settings', () => {
   })
 
   it('sees a change committed by another connection', async () => {
-    const { db, file } = tempDb()
+    const { db, file } = tempDb('kyc-settings-')
     const service = createSettingsService(db, new EventBus())
     expect(service.current().theme).toBe('system')
-    const other = openDatabase(file)
-    dbs.push(other)
+    const other = openAgain(file)
     await createSettingsService(other, new EventBus()).update({ theme: 'light' })
     expect(service.current().theme).toBe('light')
   })
