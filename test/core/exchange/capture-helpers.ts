@@ -3,10 +3,11 @@
  * database, a plain-HTTP listener on port 0, and raw requests written byte for byte on a
  * socket so header order, case and body bytes are exactly what the test says.
  */
+import fs from 'node:fs'
 import net from 'node:net'
 import { createReceiver, type Receiver } from '../../../src/core/receiver'
 import { ListenerInput, type Capture } from '../../../src/shared/models'
-import { waitFor, type Harness } from '../sender/harness'
+import { openHarness, waitFor, type Harness } from '../sender/harness'
 
 export interface CaptureRig {
   receiver: Receiver
@@ -49,4 +50,19 @@ export async function startCaptureRig(h: Harness): Promise<CaptureRig> {
     },
     close: () => receiver.stopAll()
   }
+}
+
+/**
+ * A sender harness (no retries) with a capture rig on it, both closed by `cleanups`
+ * (run them, newest first, in afterEach).
+ */
+export async function openHarnessWithRig(cleanups: Array<() => Promise<void>>): Promise<{ h: Harness; rig: CaptureRig }> {
+  const h = await openHarness({ retryScheduleMs: [] })
+  cleanups.push(async () => {
+    await h.close()
+    fs.rmSync(h.dir, { recursive: true, force: true })
+  })
+  const rig = await startCaptureRig(h)
+  cleanups.push(() => rig.close())
+  return { h, rig }
 }

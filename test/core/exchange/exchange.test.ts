@@ -1,10 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { execFile } from 'node:child_process'
-import fs from 'node:fs'
 import { createExchangeService, type ExchangeService } from '../../../src/core/exchange'
 import type { Capture } from '../../../src/shared/models'
-import { openHarness, startServer, type Harness, type TestServer } from '../sender/harness'
-import { startCaptureRig, type CaptureRig } from './capture-helpers'
+import { startServer, type Harness, type TestServer } from '../sender/harness'
+import { openHarnessWithRig, type CaptureRig } from './capture-helpers'
 
 interface Setup {
   h: Harness
@@ -17,13 +16,7 @@ afterEach(async () => {
 })
 
 async function setup(): Promise<Setup> {
-  const h = await openHarness({ retryScheduleMs: [] })
-  cleanups.push(async () => {
-    await h.close()
-    fs.rmSync(h.dir, { recursive: true, force: true })
-  })
-  const rig = await startCaptureRig(h)
-  cleanups.push(() => rig.close())
+  const { h, rig } = await openHarnessWithRig(cleanups)
   const exchange = createExchangeService({ db: h.db, receiver: rig.receiver, sender: h.sender })
   return { h, rig, exchange }
 }

@@ -1,10 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import fs from 'node:fs'
 import { createReplayService } from '../../../src/core/replay'
 import type { ServiceOf } from '../../../src/core/workbench-api'
 import type { Capture } from '../../../src/shared/models'
-import { header, hmacHex, openHarness, startServer, type Harness, type TestServer } from '../sender/harness'
-import { startCaptureRig, type CaptureRig } from '../exchange/capture-helpers'
+import { header, hmacHex, startServer, type Harness, type TestServer } from '../sender/harness'
+import { openHarnessWithRig, type CaptureRig } from '../exchange/capture-helpers'
 
 interface Setup {
   h: Harness
@@ -18,13 +17,7 @@ afterEach(async () => {
 })
 
 async function setup(): Promise<Setup> {
-  const h = await openHarness({ retryScheduleMs: [] })
-  cleanups.push(async () => {
-    await h.close()
-    fs.rmSync(h.dir, { recursive: true, force: true })
-  })
-  const rig = await startCaptureRig(h)
-  cleanups.push(() => rig.close())
+  const { h, rig } = await openHarnessWithRig(cleanups)
   const target = await startServer()
   cleanups.push(() => target.close())
   const replay = createReplayService({
