@@ -11,7 +11,7 @@ export function sourceLabel(flag: string | null, source: string | undefined): st
   return flag ? `${flag} ${name}` : name
 }
 
-function explainFsError(err: NodeJS.ErrnoException): string {
+export function explainFsError(err: NodeJS.ErrnoException): string {
   switch (err.code) {
     case 'ENOENT':
       return 'no such file: check the path'

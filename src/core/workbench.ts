@@ -60,7 +60,7 @@ export async function createWorkbench(options: WorkbenchOptions = {}): Promise<W
   const receiver = createReceiver({ db, bus, tls, credentials })
   const sender = createSender({ db, bus, tls, credentials, settings })
   const replay = createReplayService({ getCapture: (id) => receiver.captures.get({ id }), sender, credentials })
-  const exchange = createExchangeService({ db, receiver, sender })
+  const exchange = createExchangeService({ db, receiver, sender, caCertPath: () => tls.caCertPath() })
 
   let stopWatching = (): void => {}
   if (options.background !== false) {

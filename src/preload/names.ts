@@ -24,6 +24,7 @@ export const METHOD_NAMES = [
   'listeners.update',
   'listeners.remove',
   'listeners.start',
+  'listeners.revealSecrets',
   'listeners.stop',
   'captures.list',
   'captures.get',

@@ -30,6 +30,7 @@ import {
 const Empty = z.object({}).default({})
 const Id = z.object({ id: z.string().min(1) })
 const Ok = z.object({ ok: z.literal(true) })
+const CurlInput = Id.extend({ includeSecrets: z.boolean().default(false) })
 
 function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
   return { input, output }
@@ -89,6 +90,34 @@ export const AppInfo = z.object({
   transport: z.enum(['ipc', 'web'])
 })
 
+const ExportFormat = z.enum(['har', 'ndjson'])
+
+export const ExportRequest = z.object({
+  format: ExportFormat,
+  ids: z.array(z.string()).optional(),
+  captures: CaptureFilter.omit({ beforeSeq: true, limit: true }).optional(),
+  deliveries: DeliveryFilter.omit({ beforeId: true, limit: true }).optional(),
+  includeSecrets: z.boolean().default(false),
+  redact: z.enum(['pii']).optional(),
+  /** `next` from the previous page; absent for the first. */
+  cursor: z.string().optional(),
+  pageSize: z.number().int().min(1).max(2_000).default(500)
+})
+export type ExportRequest = z.input<typeof ExportRequest>
+
+export const ExportPage = z.object({
+  filename: z.string(),
+  content: z.string(),
+  /** Rows (captures or deliveries) in this page. */
+  rows: z.number().int(),
+  /** Rows exported so far, this page included. */
+  done: z.number().int(),
+  /** Rows the export will hold (as counted when this page was made). */
+  total: z.number().int(),
+  next: z.string().nullable()
+})
+export type ExportPage = z.infer<typeof ExportPage>
+
 export const methods = {
   'app.info': method(Empty, AppInfo),
 
@@ -124,13 +153,16 @@ export const methods = {
   'listeners.update': method(z.object({ id: z.string(), patch: patchOf(ListenerInput) }), Listener),
   'listeners.remove': method(Id, Ok),
   'listeners.start': method(Id, ListenerState),
+  /** The listener's extra secrets in clear (list and update show them masked): for an explicit Reveal or Copy. */
+  'listeners.revealSecrets': method(Id, z.object({ secrets: z.array(z.string()) })),
   'listeners.stop': method(Id, ListenerState),
 
   'captures.list': method(CaptureFilter, z.object({ items: z.array(CaptureSummary), total: z.number().int() })),
   'captures.get': method(Id, Capture),
   'captures.delete': method(z.object({ ids: z.array(z.string()).min(1) }), z.object({ deleted: z.number().int() })),
   'captures.clear': method(z.object({ listenerId: z.string().optional() }).default({}), z.object({ deleted: z.number().int() })),
-  'captures.curl': method(Id, z.object({ command: z.string() })),
+  /** Secret header values are masked unless `includeSecrets`; an HTTPS listener's command trusts the local CA (--cacert). */
+  'captures.curl': method(CurlInput, z.object({ command: z.string() })),
 
   'replay.capture': method(
     z.object({
@@ -173,12 +205,16 @@ export const methods = {
   'deliveries.retryNow': method(Id, Delivery),
   'deliveries.resend': method(Id, SendResult),
   /** A curl command line that sends the delivery's request again: same bytes, same headers. */
-  'deliveries.curl': method(Id, z.object({ command: z.string() })),
+  'deliveries.curl': method(CurlInput, z.object({ command: z.string() })),
 
-  'exchange.export': method(
-    z.object({ format: z.enum(['har', 'ndjson']), ids: z.array(z.string()).optional() }),
-    z.object({ filename: z.string(), content: z.string() })
-  ),
+  /**
+   * One page of an export, so that no side holds every row: call again with `next` until it
+   * is null and concatenate the `content`s. The rows are the named `ids`, or every capture
+   * matching `captures`, or every delivery matching `deliveries` (all captures when none is
+   * given), newest first. Secret header values are masked unless `includeSecrets`;
+   * `redact: 'pii'` removes KYC personal data from the request bodies.
+   */
+  'exchange.export': method(ExportRequest, ExportPage),
   'exchange.importHar': method(z.object({ content: z.string() }), z.object({ imported: z.number().int() })),
 
   'tls.ca': method(Empty, z.object({ path: z.string(), pem: z.string(), fingerprint256: z.string() })),

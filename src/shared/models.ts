@@ -315,6 +315,8 @@ export const DeliveryFilter = z.object({
   event: z.string().optional(),
   endpointId: z.string().optional(),
   q: z.string().optional(),
+  /** Only deliveries older than this one (paging backwards, newest first), by id. */
+  beforeId: z.string().optional(),
   limit: z.number().int().min(1).max(10_000).default(200)
 })
 export type DeliveryFilter = z.input<typeof DeliveryFilter>

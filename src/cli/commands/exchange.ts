@@ -1,10 +1,16 @@
 /**
- * `kyc-hooks export`, `import` and `curl`: captures out as HAR or NDJSON, HAR in (from a
- * browser or another tool), and a curl command that reproduces one capture exactly.
+ * `kyc-hooks export`, `import` and `curl`: captures (or deliveries) out as HAR or NDJSON,
+ * HAR in (from a browser or another tool), and a curl command that reproduces one capture
+ * exactly. Exports and curl commands mask secret header values unless --include-secrets;
+ * `--redact pii` takes KYC personal data out of exported bodies.
  */
+import fs from 'node:fs'
 import path from 'node:path'
 import type { Command } from 'commander'
-import { readBytes, writeFileChecked } from '../input'
+import { WorkbenchError, badInput } from '../../shared/errors'
+import type { ExportRequest } from '../../shared/contract'
+import { DeliveryStatus, SignatureStatus } from '../../shared/models'
+import { explainFsError, readBytes } from '../input'
 import { withWorkbench } from '../options'
 import { choiceOption } from '../parse'
 import { escapeJsonText, printBlock, printLine, printNote, writeBytes } from '../output'
@@ -13,26 +19,102 @@ import { decodeUtf8OrExplain } from '../send-body'
 interface ExportOptions {
   format: 'har' | 'ndjson'
   out?: string
+  includeSecrets?: boolean
+  redact?: 'pii'
+  deliveries?: boolean
+  event?: string
+  signature?: SignatureStatus
+  search?: string
+  listener?: string
+  status?: DeliveryStatus
+}
+
+/** Where the pages go: a file created owner-only (it may hold secrets or personal data), or stdout. */
+async function openSink(out: string | undefined): Promise<{ write(text: string): Promise<void>; close(): Promise<void> }> {
+  if (out === undefined) return { write: (text) => writeBytes(text), close: async () => {} }
+  let handle: fs.promises.FileHandle
+  try {
+    handle = await fs.promises.open(out, 'w', 0o600)
+  } catch (err) {
+    throw new WorkbenchError('io', `cannot write --out ${out}: ${explainFsError(err as NodeJS.ErrnoException)}`)
+  }
+  return {
+    write: async (text) => {
+      await handle.write(text)
+    },
+    close: () => handle.close()
+  }
+}
+
+function scopeOf(ids: string[], opts: ExportOptions): Pick<ExportRequest, 'ids' | 'captures' | 'deliveries'> {
+  const search = opts.search !== undefined ? { q: opts.search } : {}
+  const event = opts.event !== undefined ? { event: opts.event } : {}
+  if (ids.length) {
+    if (opts.deliveries || opts.event || opts.signature || opts.search || opts.listener || opts.status) {
+      throw badInput('export takes either ids or filters (--deliveries, --event, --signature, --search, --listener, --status), not both: drop one')
+    }
+    return { ids }
+  }
+  if (opts.deliveries) {
+    if (opts.signature || opts.listener) throw badInput('--signature and --listener filter captures, not deliveries: drop them or --deliveries')
+    return { deliveries: { ...event, ...search, ...(opts.status ? { status: opts.status } : {}) } }
+  }
+  if (opts.status) throw badInput('--status filters deliveries: add --deliveries or drop it')
+  return {
+    captures: { ...event, ...search, ...(opts.signature ? { signature: opts.signature } : {}), ...(opts.listener ? { listenerId: opts.listener } : {}) }
+  }
 }
 
 /** Registers `export`, `import` and `curl`. */
 export function registerExchange(program: Command): void {
   program
     .command('export')
-    .description('export captures as HAR 1.2 or NDJSON (all of them, or the ids given)')
+    .description('export captures (or deliveries) as HAR 1.2 or NDJSON: every one matching the filters, or the ids given')
     .argument('[ID...]', 'only these captures (cap_…) and deliveries (dlv_…; one HAR entry per attempt)')
     .requiredOption('--format <format>', 'har or ndjson', choiceOption(['har', 'ndjson'] as const))
-    .option('--out <file>', 'write to this file instead of stdout')
+    .option('--out <file>', 'write to this file (created readable by you only) instead of stdout')
+    .option('--include-secrets', 'keep the values of Authorization, Proxy-Authorization, X-API-Key, Cookie and Set-Cookie (masked by default)')
+    .option('--redact <what>', 'pii: replace e-mails, names, responses values and matchedName in bodies (they then no longer match their signatures)', choiceOption(['pii'] as const))
+    .option('--deliveries', 'export deliveries (the Deliveries log) instead of captures')
+    .option('--event <event>', 'only this event, e.g. submission.completed')
+    .option('--signature <verdict>', 'captures only: valid, invalid or missing signatures', choiceOption(SignatureStatus.options))
+    .option('--search <text>', 'only rows whose path/url, event, id or body contains this text')
+    .option('--listener <id>', 'captures only: only this listener (lst_…)')
+    .option('--status <status>', 'deliveries only: success, error or pending', choiceOption(DeliveryStatus.options))
     .action(async (ids: string[], opts: ExportOptions, command: Command) => {
-      const result = await withWorkbench(command, (wb) =>
-        wb.exchange.export({ format: opts.format, ...(ids.length ? { ids } : {}) })
-      )
-      // JSON.stringify leaves C1 controls, U+2028/9 and bidi overrides raw; escaping them
-      // keeps the same JSON values and makes the file safe to cat in a terminal.
-      const content = escapeJsonText(result.content)
-      if (opts.out === undefined) return writeBytes(content)
-      await writeFileChecked(opts.out, content)
-      printNote(`wrote ${path.resolve(opts.out)}`)
+      const scope = scopeOf(ids, opts)
+      const sink = await openSink(opts.out)
+      const showProgress = opts.out !== undefined && process.stderr.isTTY === true
+      let done = 0
+      let total = 0
+      try {
+        await withWorkbench(command, async (wb) => {
+          let cursor: string | undefined
+          do {
+            const page = await wb.exchange.export({
+              format: opts.format,
+              ...scope,
+              includeSecrets: opts.includeSecrets === true,
+              ...(opts.redact ? { redact: opts.redact } : {}),
+              ...(cursor !== undefined ? { cursor } : {}),
+              pageSize: 500
+            })
+            // JSON.stringify leaves C1 controls, U+2028/9 and bidi overrides raw; escaping them
+            // keeps the same JSON values and makes the file safe to cat in a terminal.
+            await sink.write(escapeJsonText(page.content))
+            done = page.done
+            total = page.total
+            if (showProgress && page.next) process.stderr.write(`\rexported ${done} of ${total}…`)
+            cursor = page.next ?? undefined
+          } while (cursor !== undefined)
+        })
+      } finally {
+        await sink.close()
+      }
+      if (showProgress) process.stderr.write('\r')
+      if (opts.out !== undefined) printNote(`wrote ${done} ${scope.deliveries ? 'deliveries' : 'rows'} to ${path.resolve(opts.out)}`)
+      if (!opts.includeSecrets) printNote('secret header values are masked: pass --include-secrets to keep them')
+      if (opts.redact === 'pii') printNote('personal data was redacted: the exported bodies no longer match their signatures')
     })
 
   program
@@ -49,9 +131,11 @@ export function registerExchange(program: Command): void {
     .command('curl')
     .description('print a curl command that sends one capture (or delivery) again, byte for byte')
     .argument('<ID>', 'a capture id from `kyc-hooks captures`, or a delivery id (dlv_…) from `kyc-hooks deliveries`')
-    .action(async (id: string, _opts: unknown, command: Command) => {
+    .option('--include-secrets', 'keep the values of Authorization, X-API-Key, Cookie… (masked by default)')
+    .action(async (id: string, opts: { includeSecrets?: boolean }, command: Command) => {
+      const input = { id, includeSecrets: opts.includeSecrets === true }
       const { command: curl } = await withWorkbench(command, (wb) =>
-        id.startsWith('dlv_') ? wb.deliveries.curl({ id }) : wb.captures.curl({ id })
+        id.startsWith('dlv_') ? wb.deliveries.curl(input) : wb.captures.curl(input)
       )
       printBlock(curl)
     })

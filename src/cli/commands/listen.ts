@@ -27,11 +27,6 @@ interface ListenOptions {
   json?: boolean
 }
 
-/** Shows enough of a secret to tell two apart, never enough to use it. */
-export function maskSecret(secret: string): string {
-  return secret.length <= 8 ? '*'.repeat(secret.length) : `${secret.slice(0, 4)}…${secret.slice(-2)}`
-}
-
 type ListenerPatch = MethodParsedInput<'listeners.update'>['patch']
 
 /** The stored listener's patch from the flags the user actually gave; unspecified settings are kept. */
@@ -67,15 +62,19 @@ async function banner(wb: Workbench, listener: Listener, url: string, print: (li
     print(`TLS: the certificate comes from the Workbench's local CA ${ca.path}`)
     print(`  trust it with: curl --cacert ${ca.path} ...  |  NODE_EXTRA_CA_CERTS=${ca.path} node app.js  |  kyc-hooks ca export`)
   }
-  const secrets = listener.secrets.map((s, i) => `--secret #${i + 1} (${maskSecret(s)})`)
+  // No character of any secret: a terminal is often shared, recorded or pasted into a ticket.
+  const secrets = listener.secrets.length ? [`${listener.secrets.length} extra secret${listener.secrets.length === 1 ? '' : 's'} (--secret)`] : []
   if (listener.useApiSecret) {
     const creds = await wb.credentials.get({})
     if (creds) {
-      secrets.push(`API secret (${creds.secretMasked})`)
-      for (const p of creds.previous) secrets.push(`previous API secret (${p.masked}, valid until ${p.validUntil})`)
+      secrets.push('the API secret')
+      if (creds.previous.length) secrets.push(`${creds.previous.length} previous API secret${creds.previous.length === 1 ? '' : 's'} still in grace`)
     }
   }
-  if (secrets.length) print(`Verifying signatures with: ${secrets.join(', ')}`)
+  if (secrets.length) {
+    print(`Verifying signatures with: ${secrets.join(', ')}`)
+    print('  see them in the app or `kyc-hooks serve`: Listeners (Reveal) and Settings > API credentials')
+  }
   else {
     print('No secret to verify with: every signature will show as INVALID (no-secret).')
     print('  fix: pass --secret S (the API secret your sender signs with), or run `kyc-hooks credentials create`.')

@@ -19,6 +19,8 @@ export interface CurlRequest {
   httpVersion: string
   /** Lines of our own (never captured text) printed as shell comments above the command. */
   notes?: string[]
+  /** Absolute path of a CA certificate for curl to trust (the local CA for HTTPS listeners). */
+  caCert?: string
 }
 
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/
@@ -45,6 +47,7 @@ export function curlCommand(req: CurlRequest): string {
   const args: string[] = [
     `curl --silent --show-error ${versionFlag(req.httpVersion)} --path-as-is --globoff -X ${shellQuote(req.method)} ${shellQuote(req.url)}`
   ]
+  if (req.caCert !== undefined) args.push(`--cacert ${shellQuote(req.caCert)}`)
 
   let skipped = 0
   const has = (name: string): boolean => req.headers.some(([n]) => n.toLowerCase() === name)

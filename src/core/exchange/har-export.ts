@@ -192,6 +192,9 @@ export function deliveryEntries(delivery: DeliveryDetail): HarEntry[] {
   })
 }
 
+export const HAR_BASE64_NOTE =
+  'Bodies that are not valid UTF-8 are base64 with "encoding": "base64" (also on postData, a common HAR extension).'
+
 /** The HAR document around `entries`. */
 export function harOf(entries: HarEntry[]): Har {
   return {
@@ -199,7 +202,7 @@ export function harOf(entries: HarEntry[]): Har {
       version: '1.2',
       creator: { name: 'Smart KYC Webhook Workbench', version: WORKBENCH_VERSION },
       entries,
-      comment: 'Bodies that are not valid UTF-8 are base64 with "encoding": "base64" (also on postData, a common HAR extension).'
+      comment: HAR_BASE64_NOTE
     }
   }
 }

@@ -16,6 +16,7 @@ import { createCaptureWriter } from './capture-writer'
 import { createCapturePipeline } from './capture-pipeline'
 import { createDuplicateIndex } from './duplicate-index'
 import { createForwarder } from './forwarder'
+import { maskedSecretRef, resolveSecretRefs } from '../../shared/secret-mask'
 import { createListenersRepo } from './listeners-repo'
 import { createListenerManager } from './listener-manager'
 import { checkListenerConfig } from './listener-validation'
@@ -59,8 +60,9 @@ export function createReceiver(deps: ReceiverDeps): Receiver {
   const configs = new Map<string, ListenerConfig>(listenersRepo.list().map((c) => [c.id, c]))
   const manager = createListenerManager({ bus, tls: deps.tls, pipeline, config: (id) => configs.get(id) ?? null })
 
+  /** What leaves the engine: extra secrets masked (see shared/secret-mask.ts). */
   function view(config: ListenerConfig): Listener {
-    return { ...config, state: manager.state(config.id) }
+    return { ...config, secrets: config.secrets.map(maskedSecretRef), state: manager.state(config.id) }
   }
 
   function mustGet(id: string): ListenerConfig {
@@ -94,6 +96,14 @@ export function createReceiver(deps: ReceiverDeps): Receiver {
     async update({ id, patch }) {
       const before = mustGet(id)
       const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined))
+      if (patch.secrets !== undefined) {
+        // Masked stand-ins from listeners.list mean "keep this stored secret".
+        const { secrets, unknown } = resolveSecretRefs(patch.secrets, before.secrets)
+        if (unknown !== null) {
+          throw badInput(`listener secret "${unknown}" no longer matches a stored secret (the list changed): reload the listener and try again`)
+        }
+        defined.secrets = secrets
+      }
       const parsed = ListenerInput.safeParse({ ...inputOf(before), ...defined })
       if (!parsed.success) {
         const issue = parsed.error.issues[0]
@@ -123,6 +133,10 @@ export function createReceiver(deps: ReceiverDeps): Receiver {
 
     async start({ id }) {
       return manager.start(mustGet(id))
+    },
+
+    async revealSecrets({ id }) {
+      return { secrets: [...mustGet(id).secrets] }
     },
 
     async stop({ id }) {

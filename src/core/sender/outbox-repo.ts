@@ -383,9 +383,12 @@ export function createOutboxRepo(db: Db): OutboxRepo {
           n: number
         }
       ).n
+      // Paging (export): only rows older than `beforeId`; `total` still counts every match.
+      const paged = filter.beforeId !== undefined ? [...where, 'd.seq < (SELECT seq FROM deliveries WHERE id = @beforeId)'] : where
+      const pageClause = paged.length ? `WHERE ${paged.join(' AND ')}` : ''
       const rows = db
-        .prepare(`${SELECT_DELIVERY} ${clause} ORDER BY d.seq DESC LIMIT @limit`)
-        .all({ ...params, limit: filter.limit ?? 200 }) as DeliveryRow[]
+        .prepare(`${SELECT_DELIVERY} ${pageClause} ORDER BY d.seq DESC LIMIT @limit`)
+        .all({ ...params, ...(filter.beforeId !== undefined ? { beforeId: filter.beforeId } : {}), limit: filter.limit ?? 200 }) as DeliveryRow[]
       return { items: rows.map(toDelivery), total }
     }
   }

@@ -17,7 +17,7 @@ afterEach(async () => {
 
 async function setup(): Promise<Setup> {
   const { h, rig } = await openHarnessWithRig(cleanups)
-  const exchange = createExchangeService({ db: h.db, receiver: rig.receiver, sender: h.sender })
+  const exchange = createExchangeService({ db: h.db, receiver: rig.receiver, sender: h.sender, caCertPath: () => h.tls.caCertPath() })
   return { h, rig, exchange }
 }
 
@@ -35,7 +35,7 @@ describe('HAR export', () => {
   it('writes valid HAR 1.2 with headers in order, text or base64 bodies and _smartkyc fields', async () => {
     const s = await setup()
     const [text, binary] = await twoCaptures(s)
-    const { filename, content } = await s.exchange.export({ format: 'har', ids: [text.id, binary.id] })
+    const { filename, content } = await s.exchange.export({ format: 'har', ids: [text.id, binary.id], includeSecrets: true, pageSize: 500 })
     expect(filename).toMatch(/^smart-kyc-captures-.*\.har$/)
     const har = JSON.parse(content)
     expect(har.log.version).toBe('1.2')
@@ -64,7 +64,7 @@ describe('HAR export', () => {
   it('round-trips: exported HAR imports to the same bytes and headers', async () => {
     const s = await setup()
     const [text, binary] = await twoCaptures(s)
-    const { content } = await s.exchange.export({ format: 'har' })
+    const { content } = await s.exchange.export({ format: 'har', ids: [text.id, binary.id], includeSecrets: true, pageSize: 500 })
     const result = await s.exchange.importHar({ content })
     expect(result.imported).toBe(2)
     const imported = s.rig.receiver.getCaptures().filter((c) => c.source === 'import')
@@ -97,24 +97,24 @@ describe('HAR export', () => {
     })
     const id = sent.deliveries[0].id
     await s.h.sender.deliveries.retryNow({ id })
-    const har = JSON.parse((await s.exchange.export({ format: 'har', ids: [id] })).content)
+    const har = JSON.parse((await s.exchange.export({ format: 'har', ids: [id], includeSecrets: true, pageSize: 500 })).content)
     expect(har.log.entries).toHaveLength(2)
     expect(har.log.entries.map((e: { _smartkyc: { attempt: number } }) => e._smartkyc.attempt)).toEqual([1, 2])
     expect(har.log.entries[0].request.postData.text).toBe(TEXT_BODY.toString('utf8'))
     expect(har.log.entries[0].request.headers[1]).toEqual({ name: 'X-SmartKYC-Signature', value: sent.signature })
-    await expect(s.exchange.export({ format: 'har', ids: ['dlv_missing'] })).rejects.toThrow(/delivery "dlv_missing" does not exist/)
+    await expect(s.exchange.export({ format: 'har', ids: ['dlv_missing'], includeSecrets: true, pageSize: 500 })).rejects.toThrow(/delivery "dlv_missing" does not exist/)
   })
 })
 
 describe('NDJSON export', () => {
-  it('writes one Capture per line', async () => {
+  it('writes one Capture per line, newest first like the Inbox', async () => {
     const s = await setup()
     const [text, binary] = await twoCaptures(s)
-    const { filename, content } = await s.exchange.export({ format: 'ndjson' })
+    const { filename, content } = await s.exchange.export({ format: 'ndjson', includeSecrets: true, pageSize: 500 })
     expect(filename).toMatch(/\.ndjson$/)
     const lines = content.trimEnd().split('\n').map((l) => JSON.parse(l))
-    expect(lines).toEqual([text, binary].map((c) => JSON.parse(JSON.stringify(c))))
-    expect(Buffer.from(lines[1].bodyBase64, 'base64').equals(BINARY_BODY)).toBe(true)
+    expect(lines).toEqual([binary, text].map((c) => JSON.parse(JSON.stringify(c))))
+    expect(Buffer.from(lines[0].bodyBase64, 'base64').equals(BINARY_BODY)).toBe(true)
   })
 })
 
@@ -189,7 +189,7 @@ describe('curl', () => {
       [`Host: 127.0.0.1:${s.rig.port}`, 'Content-Type: application/json', "X-Quote: it's $HOME `id`", 'X-Empty:', 'x-dup: 1', 'X-Dup: 2'],
       body
     )
-    const { command } = await s.exchange.curlForCapture({ id: original.id })
+    const { command } = await s.exchange.curlForCapture({ id: original.id, includeSecrets: true })
     await sh(command)
     const copies = s.rig.receiver.getCaptures().filter((c) => c.id !== original.id)
     expect(copies).toHaveLength(1)
@@ -215,14 +215,14 @@ describe('curl', () => {
       to: [{ url: `${target.url}/d`, headers: [['X-Api-Key', "k'1"]], timeoutMs: 10_000, allowLocalHttp: true, insecureTls: false }],
       origin: 'cli'
     })
-    const { command } = await s.exchange.curlForDelivery({ id: sent.deliveries[0].id })
+    const { command } = await s.exchange.curlForDelivery({ id: sent.deliveries[0].id, includeSecrets: true })
     await sh(command)
     expect(target.requests).toHaveLength(2)
     const [first, again] = target.requests
     expect(again.body.equals(first.body)).toBe(true)
     const ours = (r: typeof first) => r.headers.filter(([n]) => !['host', 'connection', 'content-length'].includes(n.toLowerCase()))
     expect(ours(again)).toEqual(ours(first))
-    await expect(s.exchange.curlForCapture({ id: 'cap_nope' })).rejects.toThrow(/capture "cap_nope" does not exist/)
-    await expect(s.exchange.curlForDelivery({ id: 'dlv_nope' })).rejects.toThrow(/delivery "dlv_nope" does not exist/)
+    await expect(s.exchange.curlForCapture({ id: 'cap_nope', includeSecrets: false })).rejects.toThrow(/capture "cap_nope" does not exist/)
+    await expect(s.exchange.curlForDelivery({ id: 'dlv_nope', includeSecrets: false })).rejects.toThrow(/delivery "dlv_nope" does not exist/)
   })
 })
