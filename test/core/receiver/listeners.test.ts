@@ -85,7 +85,31 @@ describe('receiver: listeners', () => {
     )
     const patch = methods['listeners.update'].input.parse({ id: created.id, patch: { name: 'Renamed' } })
     const updated = await h.receiver.listeners.update(patch)
-    expect(updated).toMatchObject({ name: 'Renamed', port: 9999, secrets: ['s1'], rule: { status: 204 } })
+    expect(updated).toMatchObject({ name: 'Renamed', port: 9999, secrets: ['•••• #1 (2 chars)'], rule: { status: 204 } })
+    expect(await h.receiver.listeners.revealSecrets({ id: created.id })).toEqual({ secrets: ['s1'] })
+  })
+
+  it('shows extra secrets masked everywhere, keeps them through masked stand-ins, and reveals them only on request', async () => {
+    const h = await harness()
+    const created = await h.receiver.listeners.create(
+      methods['listeners.create'].input.parse({ port: 0, secrets: ['first-secret-123', 'second-secret-4567'] })
+    )
+    const masked = ['•••• #1 (16 chars)', '•••• #2 (18 chars)']
+    expect(created.secrets).toEqual(masked)
+    const [listed] = await h.receiver.listeners.list({})
+    expect(listed.secrets).toEqual(masked)
+    expect(JSON.stringify(listed)).not.toContain('secret-')
+
+    // A UI that never saw the secrets drops #1, keeps #2 and adds one.
+    const updated = await h.receiver.listeners.update({ id: created.id, patch: { secrets: [masked[1], 'third-secret'] } })
+    expect(updated.secrets).toEqual(['•••• #1 (18 chars)', '•••• #2 (12 chars)'])
+    expect(await h.receiver.listeners.revealSecrets({ id: created.id })).toEqual({ secrets: ['second-secret-4567', 'third-secret'] })
+
+    // A stand-in from an older list that no longer matches is refused, not stored as a secret.
+    await expect(h.receiver.listeners.update({ id: created.id, patch: { secrets: ['•••• #2 (99 chars)'] } })).rejects.toThrow(
+      /no longer matches a stored secret/
+    )
+    await expect(h.receiver.listeners.revealSecrets({ id: 'lst_nope' })).rejects.toThrow(/lst_nope/)
   })
 
   it('refuses invalid settings with words', async () => {
