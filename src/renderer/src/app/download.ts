@@ -4,8 +4,13 @@
  * engine or a constant, never from captured data, and is reduced to safe characters anyway.
  */
 export function downloadText(filename: string, content: string, mime: string): void {
+  downloadParts(filename, [content], mime)
+}
+
+/** Saves text made of several parts (an export's pages) as one file, without joining them first. */
+export function downloadParts(filename: string, parts: string[], mime: string): void {
   const safeName = filename.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^\.+/, '') || 'download.txt'
-  const url = URL.createObjectURL(new Blob([content], { type: mime }))
+  const url = URL.createObjectURL(new Blob(parts, { type: mime }))
   const a = document.createElement('a')
   a.href = url
   a.download = safeName

@@ -6,7 +6,6 @@ import type { MethodInput, MethodOutput } from '../../../shared/contract'
 import { EVENT_NAMES, type Capture, type CaptureSummary, type EventName } from '../../../shared/models'
 import { call } from '../api/client'
 import { copyText } from '../app/clipboard'
-import { downloadText } from '../app/download'
 import { errorCode, errorMessage } from './errors'
 import { EMPTY_FILTERS, mergeLive, removeDeleted, toCaptureFilter, type InboxFilters } from './inbox-logic'
 import { nestedSetter, type SliceCreator } from './slice-helpers'
@@ -52,7 +51,6 @@ export interface InboxSlice {
     clearAll(listenerId?: string): Promise<void>
     copyCurl(id: string): Promise<void>
     copyBody(text: string): Promise<void>
-    exportCaptures(format: 'har' | 'ndjson', ids?: string[]): Promise<void>
     /** Fetches an event's JSON Schema once (for completion and squiggles in an edited replay). */
     loadEventSchema(event: string): Promise<void>
     /** The URL the replay dialog starts with: the last one used, else the first endpoint's. */
@@ -265,21 +263,6 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
           get().app.toast('success', 'Copied the body')
         } catch (err) {
           get().app.reportError(err, 'Copying the body')
-        }
-      },
-
-      async exportCaptures(format, ids) {
-        try {
-          const input = ids && ids.length > 0 ? { format, ids } : { format, ids: get().inbox.items.map((c) => c.id) }
-          if (input.ids.length === 0) {
-            get().app.toast('info', 'Nothing to export: the list is empty')
-            return
-          }
-          const { filename, content } = await call('exchange.export', input)
-          downloadText(filename, content, format === 'har' ? 'application/json' : 'application/x-ndjson')
-          get().app.toast('success', `Exported ${input.ids.length} capture${input.ids.length === 1 ? '' : 's'} as ${filename}`)
-        } catch (err) {
-          get().app.reportError(err, 'Exporting captures')
         }
       },
 

@@ -2,12 +2,14 @@
  * The delivery log's filters: status, event, endpoint, and free-text search (server-side,
  * debounced in the store). `/` focuses the search box.
  */
+import { useState } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import type { DeliveryStatus } from '../../../../shared/models'
 import { useWorkbench } from '../../store'
 import Button from '../../ui/Button'
 import { countText } from '../../ui/count-text'
 import { EVENT_OPTIONS, FilterSelect, SearchBox } from '../../ui/Filters'
+import DeliveriesExportDialog from './DeliveriesExportDialog'
 
 const STATUS_OPTIONS = [
   { value: 'success', label: 'Success' },
@@ -25,6 +27,7 @@ export default function DeliveriesToolbar() {
     useShallow((s) => ({ shown: s.deliveries.items.length, total: s.deliveries.total, loading: s.deliveries.loading }))
   )
   const anyFilter = Object.values(filters).some((v) => v !== '')
+  const [exportOpen, setExportOpen] = useState(false)
 
   return (
     <div className="dl-toolbar" role="search" aria-label="Filter deliveries">
@@ -60,6 +63,10 @@ export default function DeliveriesToolbar() {
       <span className="list-count" aria-live="polite" data-testid="deliveries-count">
         {countText(loading, shown, total, 'delivery', 'deliveries')}
       </span>
+      <Button size="sm" onClick={() => setExportOpen(true)} disabled={total === 0} testId="deliveries-export-button">
+        Export…
+      </Button>
+      <DeliveriesExportDialog open={exportOpen} onClose={() => setExportOpen(false)} />
     </div>
   )
 }

@@ -105,7 +105,7 @@ export default function ListenerDialog({ open, listener, onClose }: ListenerDial
         <Field label="Verify with the Workbench's API secret (and rotated secrets in their grace period)" inline>
           <input type="checkbox" checked={form.useApiSecret} onChange={(e) => set('useApiSecret', e.target.checked)} />
         </Field>
-        <SecretsEditor secrets={form.secrets} onChange={(secrets) => set('secrets', secrets)} />
+        <SecretsEditor secrets={form.secrets} onChange={(secrets) => set('secrets', secrets)} listenerId={listener?.id} />
 
         <h3>How it answers</h3>
         <div className="form-grid">
