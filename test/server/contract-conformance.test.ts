@@ -52,7 +52,9 @@ describe('contract conformance of the real engine', () => {
     // A listener that captures.
     const listener = await ok('listeners.create', { name: 'conformance', protocol: 'http', port: 0 })
     expect((await ok('listeners.list', {})).map((l) => l.id)).toEqual([listener.id])
-    await ok('listeners.update', { id: listener.id, patch: { name: 'conformance 2' } })
+    await ok('listeners.update', { id: listener.id, patch: { name: 'conformance 2', secrets: ['extra-secret'] } })
+    expect((await ok('listeners.list', {}))[0].secrets).toEqual(['•••• #1 (12 chars)'])
+    expect((await ok('listeners.revealSecrets', { id: listener.id })).secrets).toEqual(['extra-secret'])
     const state = await ok('listeners.start', { id: listener.id })
     expect(state.status).toBe('running')
     const target = `${state.url}hooks`
