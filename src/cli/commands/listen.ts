@@ -67,7 +67,7 @@ async function banner(wb: Workbench, listener: Listener, url: string, print: (li
   if (listener.useApiSecret) {
     const creds = await wb.credentials.get({})
     if (creds) {
-      secrets.push('the API secret')
+      secrets.push('API secret')
       if (creds.previous.length) secrets.push(`${creds.previous.length} previous API secret${creds.previous.length === 1 ? '' : 's'} still in grace`)
     }
   }
