@@ -115,8 +115,10 @@ export default function ExportDialog({ open, onClose, noun, fixedIds, checkedIds
             </label>
           ) : null}
           <label>
-            <input type="radio" name="export-scope" checked={effectiveScope === 'matching'} onChange={() => setScope('matching')} /> All{' '}
-            <span data-testid="export-matching-count">{plural(matching.count, noun)}</span> matching the filter
+            <input type="radio" name="export-scope" checked={effectiveScope === 'matching'} onChange={() => setScope('matching')} />{' '}
+            <span>
+              All <span data-testid="export-matching-count">{plural(matching.count, noun)}</span> matching the filter
+            </span>
           </label>
         </fieldset>
       )}
