@@ -16,7 +16,7 @@ import { createCaptureWriter } from './capture-writer'
 import { createCapturePipeline } from './capture-pipeline'
 import { createDuplicateIndex } from './duplicate-index'
 import { createForwarder } from './forwarder'
-import { maskedSecretRef, resolveSecretRefs } from '../../shared/secret-mask'
+import { isMaskedSecretRef, maskedSecretRef, resolveSecretRefs } from '../../shared/secret-mask'
 import { createListenersRepo } from './listeners-repo'
 import { createListenerManager } from './listener-manager'
 import { checkListenerConfig } from './listener-validation'
@@ -86,6 +86,9 @@ export function createReceiver(deps: ReceiverDeps): Receiver {
     async create(input) {
       const now = new Date().toISOString()
       const config: ListenerConfig = { ...ListenerInput.parse(input), id: newId('lst'), createdAt: now, updatedAt: now }
+      // A masked stand-in names a stored secret of an existing listener; a new one has none.
+      const standIn = config.secrets.find(isMaskedSecretRef)
+      if (standIn !== undefined) throw badInput(`listener secret "${standIn}" is a masked stand-in, not a secret: paste the secret itself`)
       checkListenerConfig(config)
       listenersRepo.insert(config)
       configs.set(config.id, config)

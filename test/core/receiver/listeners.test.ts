@@ -110,6 +110,9 @@ describe('receiver: listeners', () => {
       /no longer matches a stored secret/
     )
     await expect(h.receiver.listeners.revealSecrets({ id: 'lst_nope' })).rejects.toThrow(/lst_nope/)
+    await expect(
+      h.receiver.listeners.create(methods['listeners.create'].input.parse({ port: 0, secrets: ['•••• #1 (16 chars)'] }))
+    ).rejects.toThrow(/masked stand-in, not a secret/)
   })
 
   it('refuses invalid settings with words', async () => {
