@@ -40,6 +40,15 @@ export interface DeferredDiagnosis {
  */
 export const INLINE_DIAGNOSIS_BYTES = 64 * 1024
 
+/**
+ * A deferred diagnosis re-serialises bodies only up to this size. Each re-serialisation is
+ * one indivisible step (JSON.stringify of the whole body: tens of ms for 2 MB on a busy
+ * machine) and allocates the body again; for larger bodies it would stall other requests
+ * and cost more than capturing the body did. Verify (or `kyc-hooks verify`) still tries
+ * them up to MAX_VARIANT_BODY_BYTES when a user asks.
+ */
+export const DEFERRED_VARIANT_BODY_BYTES = 256 * 1024
+
 /** What an invalid verdict says until its deferred diagnosis is written. */
 export const PENDING_DIAGNOSIS: Diagnosis = {
   code: 'diagnosis-pending',
@@ -107,7 +116,7 @@ export function analyse(
     signature = checkSignature(body, header, secrets)
     if (signature.status === 'invalid') {
       if (options.deferLarge && body.length > INLINE_DIAGNOSIS_BYTES && header !== null) {
-        deferred = { header, secrets, context }
+        deferred = { header, secrets, context: withVariantLimit(context, DEFERRED_VARIANT_BODY_BYTES) }
         signature = { ...signature, diagnosis: PENDING_DIAGNOSIS }
       } else {
         signature = { ...signature, diagnosis: safeDiagnose(body, header, secrets, context) }
@@ -124,6 +133,11 @@ export function analyse(
     schema = schemaFailed(err)
   }
   return { sha256, signature, schema, deferred }
+}
+
+/** The same context (its getters kept: they read the credentials only when a check needs them). */
+function withVariantLimit(context: VerifyContext, maxVariantBodyBytes: number): VerifyContext {
+  return Object.defineProperty(context, 'maxVariantBodyBytes', { value: maxVariantBodyBytes, enumerable: true })
 }
 
 function schemaFailed(err: unknown): SchemaVerdict {

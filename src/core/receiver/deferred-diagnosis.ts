@@ -4,13 +4,16 @@
  * and JSON re-serialisations of the body (about 120 ms per MiB), which would stall every
  * other request on the event loop. So the capture is committed and answered with the
  * verdict `invalid` and a pending diagnosis, and the diagnosis runs here: one job at a
- * time, one step (one HMAC) per turn of the event loop, within the diagnosis's own budget.
- * When it is done the row is updated and `capture.updated` tells the open views.
+ * time, one step (one HMAC) at a time, within the diagnosis's own budget. When it is done
+ * the row is updated and `capture.updated` tells the open views.
  *
- * Bounded: the queue holds at most MAX_QUEUED_BYTES of bodies; a capture that does not
- * fit, or is still queued when the listener stops, gets a diagnosis saying it was skipped.
+ * Bounded: after a step that took t ms it rests for (1 / CPU_SHARE - 1) * t, so however
+ * many bad signatures arrive, diagnosing takes at most CPU_SHARE of the event loop and
+ * requests keep their latency. The queue holds at most MAX_QUEUED_BYTES of bodies; a
+ * capture that does not fit, or is still queued when the listener stops, gets a diagnosis
+ * saying it was skipped.
  */
-import { setImmediate as nextTurn } from 'node:timers/promises'
+import { setImmediate as nextTurn, setTimeout as rest } from 'node:timers/promises'
 import type { EventBus } from '../event-bus'
 import { diagnosisFailed, diagnosisSteps } from '../signing'
 import type { Diagnosis, SignatureVerdict } from '../../shared/models'
@@ -20,7 +23,9 @@ import type { CapturesRepo } from './captures-repo'
 import type { NewCaptureRow } from './types'
 
 /** Bodies waiting to be explained, in bytes: beyond this, a bad signature is not explained. */
-export const MAX_QUEUED_BYTES = 64 * 1024 * 1024
+export const MAX_QUEUED_BYTES = 16 * 1024 * 1024
+/** The most of the event loop's time diagnosing may take while requests keep arriving. */
+export const CPU_SHARE = 0.2
 
 interface Job {
   row: NewCaptureRow & { seq: number }
@@ -35,7 +40,8 @@ export interface DeferredDiagnoser {
   drain(): Promise<void>
 }
 
-export function createDeferredDiagnoser(deps: { repo: CapturesRepo; bus: EventBus }): DeferredDiagnoser {
+export function createDeferredDiagnoser(deps: { repo: CapturesRepo; bus: EventBus; maxQueuedBytes?: number }): DeferredDiagnoser {
+  const maxQueuedBytes = deps.maxQueuedBytes ?? MAX_QUEUED_BYTES
   const queue: Job[] = []
   let queuedBytes = 0
   let running: Promise<void> | null = null
@@ -55,9 +61,12 @@ export function createDeferredDiagnoser(deps: { repo: CapturesRepo; bus: EventBu
     try {
       const steps = diagnosisSteps(job.row.body, header, secrets, context)
       for (;;) {
+        const started = performance.now()
         const next = steps.next()
         if (next.done) return next.value
-        await nextTurn() // let requests that arrived meanwhile through
+        // Let the requests that arrived meanwhile through, and leave them most of the time.
+        const took = performance.now() - started
+        await (took < 0.5 ? nextTurn() : rest(took * (1 / CPU_SHARE - 1)))
       }
     } catch (err) {
       return diagnosisFailed(err)
@@ -66,8 +75,8 @@ export function createDeferredDiagnoser(deps: { repo: CapturesRepo; bus: EventBu
 
   async function run(): Promise<void> {
     for (let job = queue.shift(); job; job = queue.shift()) {
-      queuedBytes -= job.row.body.length
       record(job, await explain(job))
+      queuedBytes -= job.row.body.length // counted until done: the body is held until then
     }
     running = null
   }
@@ -75,7 +84,7 @@ export function createDeferredDiagnoser(deps: { repo: CapturesRepo; bus: EventBu
   return {
     enqueue(row, verdict, request) {
       const job: Job = { row, verdict, request }
-      if (queuedBytes + row.body.length > MAX_QUEUED_BYTES) {
+      if (queuedBytes + row.body.length > maxQueuedBytes) {
         record(job, skipped('too many large bodies with a bad signature arrived at once to explain each one'))
         return
       }

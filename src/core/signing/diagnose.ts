@@ -23,6 +23,8 @@ export type VerifyContext = {
   budgetMs?: number
   /** HMACs over the body it may compute; MAX_HMACS when omitted. */
   maxHmacs?: number
+  /** Bodies above this size skip the body variants; MAX_VARIANT_BODY_BYTES when omitted. */
+  maxVariantBodyBytes?: number
 }
 
 /** Bodies above this size skip the re-serialisation variants: each one re-hashes the whole body. */
@@ -244,7 +246,8 @@ function* explainMismatch(
       }
     }
   }
-  const tooLarge = body.length > MAX_VARIANT_BODY_BYTES
+  const variantLimit = context.maxVariantBodyBytes ?? MAX_VARIANT_BODY_BYTES
+  const tooLarge = body.length > variantLimit
   if (!tooLarge) {
     const view = bodyView(body)
     for (const variant of BODY_VARIANTS) {
@@ -267,7 +270,7 @@ function* explainMismatch(
     message:
       `The signature is well-formed but matches none of the secrets (${quote(secrets)}) for these ${body.length} bytes: ` +
       'it was signed with a different secret or the body was changed in transit.' +
-      (tooLarge ? ' (Re-serialisation checks were skipped: the body is over 2 MiB.)' : ''),
+      (tooLarge ? ` (Re-serialisation checks were skipped: the body is over ${sizeText(variantLimit)}.)` : ''),
     hint: 'Check that the sender signs with the current API Secret and hashes exactly the bytes it sends; nothing between the sender and here may rewrite the body.'
   }
 }
@@ -331,6 +334,10 @@ function withCutNote(d: Diagnosis, budget: Budget): Diagnosis {
       `${d.message} (Some near-miss checks were skipped: the diagnosis stops after ${budget.limitMs} ms of work or ` +
       `${MAX_HMACS} HMACs, so it cannot hold up the Workbench.)`
   }
+}
+
+function sizeText(bytes: number): string {
+  return bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MiB` : `${Math.round(bytes / 1024)} KiB`
 }
 
 function quote(labels: readonly LabeledSecret[]): string {
