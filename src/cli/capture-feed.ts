@@ -1,6 +1,7 @@
 /**
  * The live feed `listen` prints: one line (or JSON object) per capture of one listener as
- * it is committed, and one more when a forwarded capture gets its forward result. Lines
+ * it is committed, and one more when a forwarded capture gets its forward result or a
+ * large body's bad signature gets its explanation (diagnosed after the reply). Lines
  * come out in arrival order even when one needs an extra read (the diagnosis code of an
  * invalid signature, the result of a forward).
  */
@@ -8,6 +9,8 @@ import type { Workbench } from '../core/workbench'
 import type { CaptureSummary } from '../shared/models'
 import { captureJson, captureLine, clock } from './capture-format'
 import { printJsonLine, printLine } from './output'
+
+const PENDING = 'diagnosis-pending'
 
 /** A running feed; `stop()` unsubscribes and waits for the lines already queued. */
 export interface CaptureFeed {
@@ -22,11 +25,14 @@ export function startCaptureFeed(wb: Workbench, listenerId: string, json: boolea
     queue = queue.then(work).catch(() => undefined)
   }
   const full = (id: string) => wb.captures.get({ id }).catch(() => null)
+  // Captures printed with a diagnosis still being worked out: their next update is that diagnosis.
+  const awaitingDiagnosis = new Set<string>()
 
   const offReceived = wb.bus.on('capture.received', (c: CaptureSummary) => {
     if (c.listenerId !== listenerId) return
     enqueue(async () => {
       const code = c.signature === 'invalid' ? ((await full(c.id))?.signatureVerdict.diagnosis?.code ?? null) : undefined
+      if (code === PENDING) awaitingDiagnosis.add(c.id)
       if (json) printJsonLine(captureJson(c, code ?? null))
       else printLine(captureLine(c, code))
     })
@@ -35,7 +41,15 @@ export function startCaptureFeed(wb: Workbench, listenerId: string, json: boolea
   const offUpdated = wb.bus.on('capture.updated', (c: CaptureSummary) => {
     if (c.listenerId !== listenerId) return
     enqueue(async () => {
-      const forward = (await full(c.id))?.forward ?? null
+      const capture = await full(c.id)
+      const code = capture?.signatureVerdict.diagnosis?.code ?? null
+      if (awaitingDiagnosis.has(c.id) && code !== PENDING) {
+        awaitingDiagnosis.delete(c.id)
+        if (json) printJsonLine({ ...captureJson(c, code), updated: 'diagnosed' })
+        else printLine(`${clock(c.receivedAt)}  diagnosed ${c.id}: signature INVALID (${code ?? '?'}): ${capture?.signatureVerdict.diagnosis?.message ?? ''}`)
+        return
+      }
+      const forward = capture?.forward ?? null
       if (json) {
         printJsonLine({ ...captureJson(c), updated: 'forwarded', forward })
         return

@@ -1,11 +1,13 @@
 /**
  * What the Workbench concludes about a body, computed once when it is captured: its hash,
- * the signature verdict over the exact bytes, and the schema verdict.
+ * the signature verdict over the exact bytes, and the schema verdict. Never throws: a
+ * failure inside a check becomes a verdict that names it, and the capture is stored anyway.
  */
 import { hash } from 'node:crypto'
-import { verifySignature, type LabeledSecret } from '../signing'
+import { checkSignature, diagnosisFailed, safeDiagnose, type LabeledSecret, type VerifyContext } from '../signing'
 import { validatePayload } from '../catalog'
-import { SIGNATURE_HEADER, type HeaderPair, type SchemaVerdict, type SignatureVerdict } from '../../shared/models'
+import { messageOf } from '../../shared/errors'
+import { SIGNATURE_HEADER, type Diagnosis, type HeaderPair, type SchemaVerdict, type SignatureVerdict } from '../../shared/models'
 
 /** Where verification secrets come from (the credentials service). */
 export interface SecretSource {
@@ -18,6 +20,40 @@ export interface Analysis {
   sha256: string
   signature: SignatureVerdict
   schema: SchemaVerdict
+  /**
+   * Set when the signature is invalid and explaining why was left for later (a large body):
+   * the verdict then carries PENDING_DIAGNOSIS, and this is what the diagnosis needs.
+   */
+  deferred: DeferredDiagnosis | null
+}
+
+export interface DeferredDiagnosis {
+  header: string
+  secrets: LabeledSecret[]
+  context: VerifyContext
+}
+
+/**
+ * Bodies up to this size are diagnosed while the request is handled (well under a
+ * millisecond for a typical webhook); larger ones after the reply, a step at a time
+ * (deferred-diagnosis.ts), so one sender's bad signature never stalls other requests.
+ */
+export const INLINE_DIAGNOSIS_BYTES = 64 * 1024
+
+/**
+ * A deferred diagnosis re-serialises bodies only up to this size. Each re-serialisation is
+ * one indivisible step (JSON.stringify of the whole body: tens of ms for 2 MB on a busy
+ * machine) and allocates the body again; for larger bodies it would stall other requests
+ * and cost more than capturing the body did. Verify (or `kyc-hooks verify`) still tries
+ * them up to MAX_VARIANT_BODY_BYTES when a user asks.
+ */
+export const DEFERRED_VARIANT_BODY_BYTES = 256 * 1024
+
+/** What an invalid verdict says until its deferred diagnosis is written. */
+export const PENDING_DIAGNOSIS: Diagnosis = {
+  code: 'diagnosis-pending',
+  message: 'The signature does not match. Working out why takes a moment for a body this large; the explanation replaces this line when it is ready.',
+  hint: 'If this line stays, the Workbench stopped before finishing: check the body and signature again with Verify.'
 }
 
 const SIGNATURE_HEADER_LOWER = SIGNATURE_HEADER.toLowerCase()
@@ -50,20 +86,60 @@ function ownLabelled(own: string[]): LabeledSecret[] {
   return labelled as LabeledSecret[]
 }
 
-/** Hash, signature verdict and schema verdict of a captured body. Never throws on hostile input. */
-export function analyse(body: Buffer, headers: HeaderPair[], secrets: LabeledSecret[], source: SecretSource): Analysis {
-  return {
-    // One-shot hash (Node >= 20.12): no Hash object per request.
-    sha256: hash('sha256', body, 'hex'),
-    // Only a failed check reads these (to explain the mismatch): ask the source then, not per request.
-    signature: verifySignature(body, headerValue(headers, SIGNATURE_HEADER_LOWER), secrets, {
-      get apiKey() {
-        return source.apiKey()
-      },
-      get expiredSecrets() {
-        return source.expiredSecrets()
-      }
-    }),
-    schema: validatePayload(body)
+/**
+ * Hash, signature verdict and schema verdict of a captured body. Never throws on hostile
+ * input. With `deferLarge`, an invalid signature on a body over INLINE_DIAGNOSIS_BYTES is
+ * left to explain later (see Analysis.deferred).
+ */
+export function analyse(
+  body: Buffer,
+  headers: HeaderPair[],
+  secrets: LabeledSecret[],
+  source: SecretSource,
+  options: { deferLarge?: boolean } = {}
+): Analysis {
+  // One-shot hash (Node >= 20.12): no Hash object per request.
+  const sha256 = hash('sha256', body, 'hex')
+  const header = headerValue(headers, SIGNATURE_HEADER_LOWER)
+  // Only a failed check reads these (to explain the mismatch): ask the source then, not per request.
+  const context: VerifyContext = {
+    get apiKey() {
+      return source.apiKey()
+    },
+    get expiredSecrets() {
+      return source.expiredSecrets()
+    }
   }
+  let signature: SignatureVerdict
+  let deferred: DeferredDiagnosis | null = null
+  try {
+    signature = checkSignature(body, header, secrets)
+    if (signature.status === 'invalid') {
+      if (options.deferLarge && body.length > INLINE_DIAGNOSIS_BYTES && header !== null) {
+        deferred = { header, secrets, context: withVariantLimit(context, DEFERRED_VARIANT_BODY_BYTES) }
+        signature = { ...signature, diagnosis: PENDING_DIAGNOSIS }
+      } else {
+        signature = { ...signature, diagnosis: safeDiagnose(body, header, secrets, context) }
+      }
+    }
+  } catch (err) {
+    // Not reached by any known input; if it is, the capture still gets stored, saying so.
+    signature = { status: 'invalid', received: null, expected: null, matchedSecret: null, diagnosis: diagnosisFailed(err) }
+  }
+  let schema: SchemaVerdict
+  try {
+    schema = validatePayload(body)
+  } catch (err) {
+    schema = schemaFailed(err)
+  }
+  return { sha256, signature, schema, deferred }
+}
+
+/** The same context (its getters kept: they read the credentials only when a check needs them). */
+function withVariantLimit(context: VerifyContext, maxVariantBodyBytes: number): VerifyContext {
+  return Object.defineProperty(context, 'maxVariantBodyBytes', { value: maxVariantBodyBytes, enumerable: true })
+}
+
+function schemaFailed(err: unknown): SchemaVerdict {
+  return { status: 'invalid', event: null, errors: [{ path: '', keyword: 'check-failed', message: `the payload could not be checked: ${messageOf(err).slice(0, 300)}` }] }
 }

@@ -16,6 +16,7 @@ import { messageOf } from '../../shared/errors'
 import type { CaptureResponse, HeaderPair } from '../../shared/models'
 import { analyse, listenerSecrets, type SecretSource } from './capture-analysis'
 import { toSummary } from './capture-mapping'
+import { createDeferredDiagnoser } from './deferred-diagnosis'
 import type { CaptureWriter } from './capture-writer'
 import type { CapturesRepo } from './captures-repo'
 import type { DuplicateIndex } from './duplicate-index'
@@ -47,14 +48,20 @@ export interface PipelineDeps {
 
 const JSON_HEADERS: HeaderPair[] = [['Content-Type', 'application/json']]
 
+// A sender sees only these short texts in a 5xx; the detail goes to the log (see logFailure),
+// since an error message can carry internals (paths, SQL, stack-overflow text).
+const NOT_SAVED = JSON.stringify({ error: 'the capture could not be saved; nothing was recorded, so send it again later' })
+const FAILED = JSON.stringify({ error: 'the Workbench failed to handle this request; see its log' })
+
 export function createCapturePipeline(deps: PipelineDeps) {
   const inFlight = new Set<Promise<void>>()
+  const diagnoser = createDeferredDiagnoser({ repo: deps.repo, bus: deps.bus })
 
   async function handle(rt: ListenerRuntime, req: IncomingRequest, res: Responder): Promise<void> {
     const config = rt.config()
     const id = newId('cap')
     const secrets = listenerSecrets(config.secrets, config.useApiSecret, deps.secrets)
-    const analysis = analyse(req.body, req.headers, secrets, deps.secrets)
+    const analysis = analyse(req.body, req.headers, secrets, deps.secrets, { deferLarge: true })
     const duplicateOf = deps.duplicates.claim(config.id, analysis.sha256, id)
 
     let decision: Decision | null = null
@@ -108,10 +115,12 @@ export function createCapturePipeline(deps: PipelineDeps) {
     } catch (err) {
       deps.duplicates.release(config.id, analysis.sha256, id)
       // Not on disk, so not acknowledged: a 5xx makes a well-behaved sender retry.
-      res.reply(503, JSON_HEADERS, JSON.stringify({ error: `the capture could not be saved: ${messageOf(err)}` }))
+      logFailure('a capture could not be saved', err)
+      res.reply(503, JSON_HEADERS, NOT_SAVED)
       return
     }
     deps.bus.emit('capture.received', toSummary({ ...row, seq }))
+    if (analysis.deferred) diagnoser.enqueue({ ...row, seq }, analysis.signature, analysis.deferred)
 
     if (req.truncated || !decision) {
       res.reply(413, response.headers, response.body, { close: true })
@@ -187,11 +196,13 @@ export function createCapturePipeline(deps: PipelineDeps) {
     /** Handles one request; never rejects (a failure becomes a 500 to the client). */
     handle(rt: ListenerRuntime, req: IncomingRequest, res: Responder): void {
       handle(rt, req, res).catch((err: unknown) => {
-        res.reply(500, JSON_HEADERS, JSON.stringify({ error: `the Workbench failed to handle this request: ${messageOf(err)}` }))
+        logFailure(`a request to ${req.method} ${req.path.slice(0, 200)} failed`, err)
+        res.reply(500, JSON_HEADERS, FAILED)
       })
     },
-    /** Resolves when every forward and background update in progress has finished. */
+    /** Resolves when every forward, background update and diagnosis in progress has finished. */
     async drain(): Promise<void> {
+      await diagnoser.drain()
       while (inFlight.size > 0) await Promise.all([...inFlight])
     }
   }
@@ -227,6 +238,20 @@ function relayedResponse(outcome: ForwardOutcome, delayMs: number): CaptureRespo
     body: outcome.body.toString('utf8'),
     delayMs
   }
+}
+
+// The same failure repeats per request under load (a full disk): log each text once a minute.
+const lastLogged = new Map<string, number>()
+const LOG_EVERY_MS = 60_000
+
+/** Writes a failure's detail to the log (stderr), at most once a minute per distinct message. */
+function logFailure(what: string, err: unknown): void {
+  const line = `kyc-hooks receiver: ${what}: ${messageOf(err)}`
+  const now = Date.now()
+  if ((lastLogged.get(line) ?? -Infinity) > now - LOG_EVERY_MS) return
+  if (lastLogged.size > 100) lastLogged.clear()
+  lastLogged.set(line, now)
+  console.error(line)
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {

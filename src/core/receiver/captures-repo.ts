@@ -1,7 +1,7 @@
 /**
  * SQL for the `captures` table: insert (used by the group-commit writer), filtered
- * listing newest first with paging by seq, full reads, deletes, and the later update of
- * a capture's reply and forward result.
+ * listing newest first with paging by seq, full reads, deletes, and the later updates of
+ * a capture's reply and forward result and of its signature diagnosis.
  */
 import type { Db } from '../store/database'
 import type { Statement } from 'better-sqlite3'
@@ -39,6 +39,7 @@ export function createCapturesRepo(db: Db) {
   const setOutcome = db.prepare<[string, number | null, string | null, string]>(
     'UPDATE captures SET response = ?, response_status = ?, forward = ? WHERE id = ?'
   )
+  const setSignatureVerdict = db.prepare<[string, string]>('UPDATE captures SET signature_verdict = ? WHERE id = ?')
   const idsOfListener = db.prepare<[string], { id: string }>('SELECT id FROM captures WHERE listener_id = ?')
   const deleteOfListener = db.prepare<[string]>('DELETE FROM captures WHERE listener_id = ?')
   const deleteAll = db.prepare('DELETE FROM captures')
@@ -152,6 +153,11 @@ export function createCapturesRepo(db: Db) {
         outcome.forward ? JSON.stringify(outcome.forward) : null,
         id
       )
+    },
+
+    /** Replaces the stored signature verdict (a diagnosis that arrived after the reply); false when the capture is gone. */
+    setSignatureVerdict(id: string, verdictJson: string): boolean {
+      return setSignatureVerdict.run(verdictJson, id).changes > 0
     },
 
     /** Deletes by id; returns the ids that existed. */

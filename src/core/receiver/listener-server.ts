@@ -4,6 +4,10 @@
  * hands the request to the capture pipeline with a Responder to answer through.
  * Malformed HTTP, TLS failures and clients that vanish mid-body never reach the pipeline
  * and never throw.
+ *
+ * Stopping is graceful: stop accepting, answer every request already handed to the pipeline
+ * (its capture is committed or about to be), then close what is left. A request whose body
+ * completes after the stop began is answered 503 and not captured.
  */
 import http from 'node:http'
 import https from 'node:https'
@@ -46,15 +50,32 @@ export interface RunningServer {
 // Headers we compute ourselves from the body we send; a rule's own values would conflict.
 const MANAGED_REPLY_HEADERS = new Set(['content-length', 'transfer-encoding'])
 
+/** How long a stop waits for requests in the pipeline to be answered before cutting them off. */
+export const STOP_WAIT_MS = 10_000
+
+/** What the server knows about requests while it runs and while it stops. */
+interface Tracker {
+  stopping: boolean
+  /** Responses owed to requests handed to the pipeline (removed when sent, held or gone). */
+  owed: Set<http.ServerResponse>
+  /** Called whenever `owed` shrinks, to let a stop in progress check again. */
+  onSettled: () => void
+}
+
 /** Starts listening; rejects with the socket error (EADDRINUSE, EACCES, ...) if it cannot. */
 export function startListenerServer(options: ListenerServerOptions): Promise<RunningServer> {
-  const handler = (req: http.IncomingMessage, res: http.ServerResponse) => receive(req, res, options)
+  const tracker: Tracker = { stopping: false, owed: new Set(), onSettled: () => undefined }
+  const handler = (req: http.IncomingMessage, res: http.ServerResponse) => receive(req, res, options, tracker)
   // Capture everything, even an HTTP/1.1 request without Host (Node refuses those by default).
   const serverOptions = { requireHostHeader: false }
   const server =
     options.protocol === 'https'
       ? https.createServer({ ...serverOptions, cert: options.tls?.cert, key: options.tls?.key }, handler)
       : http.createServer(serverOptions, handler)
+  // Node keeps only the first 1,000 headers by default and silently drops the rest, so a
+  // signature sent after them would be judged missing. 0 = no count limit: every header is
+  // kept, and the header size limit (maxHeaderSize, 16 KB) answers 431 beyond that.
+  server.maxHeadersCount = 0
 
   server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => answerClientError(err, socket))
 
@@ -70,18 +91,35 @@ export function startListenerServer(options: ListenerServerOptions): Promise<Run
       const port = (server.address() as AddressInfo).port
       resolve({
         port,
-        close: () =>
-          new Promise<void>((done) => {
-            server.close(() => done())
-            // Held (timeout-mode) and keep-alive sockets would keep close() waiting forever.
-            server.closeAllConnections()
-          })
+        close: () => stopGracefully(server, tracker)
       })
     })
   })
 }
 
-function receive(req: http.IncomingMessage, res: http.ServerResponse, options: ListenerServerOptions): void {
+/** Stop accepting, wait (bounded) for the responses owed, then close every connection left. */
+async function stopGracefully(server: http.Server, tracker: Tracker): Promise<void> {
+  tracker.stopping = true
+  const closed = new Promise<void>((done) => server.close(() => done()))
+  server.closeIdleConnections()
+  await new Promise<void>((done) => {
+    const timer = setTimeout(finish, STOP_WAIT_MS)
+    function finish() {
+      clearTimeout(timer)
+      tracker.onSettled = () => undefined
+      done()
+    }
+    tracker.onSettled = () => {
+      if (tracker.owed.size === 0) finish()
+    }
+    tracker.onSettled()
+  })
+  // Held (timeout-mode), still-uploading and keep-alive sockets would keep close() waiting forever.
+  server.closeAllConnections()
+  await closed
+}
+
+function receive(req: http.IncomingMessage, res: http.ServerResponse, options: ListenerServerOptions, tracker: Tracker): void {
   const receivedAt = new Date().toISOString()
   const limit = options.bodyLimitBytes()
   const chunks: Buffer[] = []
@@ -96,6 +134,14 @@ function receive(req: http.IncomingMessage, res: http.ServerResponse, options: L
   const deliver = () => {
     if (delivered) return
     delivered = true
+    if (tracker.stopping) {
+      // Never handed to the pipeline, so never captured: say so, rather than cut the line.
+      res.shouldKeepAlive = false
+      res.writeHead(503, ['Content-Type', 'application/json', 'Connection', 'close'])
+      res.end(JSON.stringify({ error: 'the listener is stopping; nothing was recorded, so send it again later' }))
+      return
+    }
+    owe(tracker, res)
     const url = req.url ?? '/'
     const q = url.indexOf('?')
     options.onRequest(
@@ -110,7 +156,7 @@ function receive(req: http.IncomingMessage, res: http.ServerResponse, options: L
         body: Buffer.concat(chunks, size),
         truncated
       },
-      responder(req, res)
+      responder(req, res, tracker)
     )
   }
 
@@ -130,11 +176,24 @@ function receive(req: http.IncomingMessage, res: http.ServerResponse, options: L
   req.on('end', deliver)
 }
 
-function responder(req: http.IncomingMessage, res: http.ServerResponse): Responder {
+/** Records that `res` is owed an answer until it is sent, held, or its socket is gone. */
+function owe(tracker: Tracker, res: http.ServerResponse): void {
+  tracker.owed.add(res)
+  res.once('close', () => settle(tracker, res))
+}
+
+function settle(tracker: Tracker, res: http.ServerResponse): void {
+  if (tracker.owed.delete(res)) tracker.onSettled()
+}
+
+function responder(req: http.IncomingMessage, res: http.ServerResponse, tracker: Tracker): Responder {
   const gone = () => res.destroyed || res.writableEnded || req.socket.destroyed
   return {
     reply(status, headers, body, opts = {}) {
       if (gone()) return
+      // While stopping, the answer is the connection's last: a keep-alive client must not
+      // send another request into a socket that is about to close.
+      if (tracker.stopping) opts = { ...opts, close: true }
       const flat: string[] = []
       for (const [name, value] of headers) {
         if (!MANAGED_REPLY_HEADERS.has(name.toLowerCase())) flat.push(name, value)
@@ -146,17 +205,22 @@ function responder(req: http.IncomingMessage, res: http.ServerResponse): Respond
       try {
         res.writeHead(status, flat)
       } catch (err) {
-        // A header the rule cannot send (validated on save, but rows can be edited).
+        // A header the rule cannot send (validated on save, but rows can be edited). The
+        // sender gets a short text; the detail goes to the log.
+        console.error(`kyc-hooks receiver: the listener's reply could not be sent: ${(err as Error).message}`)
         res.writeHead(500, ['Content-Type', 'application/json'])
-        res.end(JSON.stringify({ error: `the listener's reply could not be sent: ${(err as Error).message}` }))
+        res.end(JSON.stringify({ error: "the listener's configured reply could not be sent; see the Workbench log" }))
         return
       }
       res.end(body)
     },
     hold() {
-      // Nothing to do: the request is complete and Node applies no response timeout.
+      // Nothing to send: the request is complete and Node applies no response timeout. A
+      // stop does not wait for an answer that is never coming.
+      settle(tracker, res)
     },
     reset() {
+      settle(tracker, res)
       if (req.socket.destroyed) return
       // A TLS socket has no TCP handle of its own: the reset must go to the TCP socket under
       // it (`_parent`, internal but stable since Node 0.11). Once the HTTP parser owns a TLS
