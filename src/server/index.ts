@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Duplex } from 'node:stream'
-import { WorkbenchError, messageOf } from '../shared/errors'
+import { WorkbenchError } from '../shared/errors'
 import { createDispatcher } from '../shared/dispatcher'
 import type { EventBus } from '../core/event-bus'
 import type { WorkbenchApi } from '../core/workbench-api'
@@ -69,7 +69,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const server = http.createServer((req, res) => {
     handleRequest(req, res).catch((err: unknown) => {
       console.error('serve: request failed', err)
-      if (!res.headersSent) sendError(res, 'internal', messageOf(err))
+      if (!res.headersSent) sendError(res, 'internal', 'the request failed unexpectedly; the details are in the serve terminal')
       else res.destroy()
     })
   })

@@ -14,7 +14,6 @@
 import type { z } from 'zod'
 import type { BridgeReply } from './bridge'
 import { methods, type MethodName, type MethodOutput, type MethodParsedInput } from './contract'
-import { messageOf } from './errors'
 
 type Namespace = MethodName extends `${infer NS}.${string}` ? NS : never
 
@@ -119,7 +118,9 @@ function fail(code: string, message: string, details?: unknown): BridgeReply<nev
 function errorReply(method: string, err: unknown, log: NonNullable<DispatcherOptions['log']>): BridgeReply<never> {
   if (isWorkbenchErrorLike(err)) return fail(err.code, err.message, jsonSafe(err.details))
   log(`dispatcher: "${method}" threw an unexpected error`, err)
-  return fail('internal', messageOf(err) || `"${method}" failed`)
+  // The detail (a stack overflow, a SQLite message) goes to the log, never to the caller: a
+  // 5xx body is read by whoever sent the request, and internal text helps only an attacker.
+  return fail('internal', `"${method}" failed unexpectedly (a Workbench bug); the details are in the Workbench's log`)
 }
 
 function isWorkbenchErrorLike(err: unknown): err is { code: string; message: string; details?: unknown } {

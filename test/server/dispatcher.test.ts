@@ -43,7 +43,7 @@ function fakeWorkbench(overrides: Record<string, Record<string, (input: never) =
 
 function collectingLog() {
   const lines: string[] = []
-  return { lines, log: (message: string) => void lines.push(message) }
+  return { lines, log: (message: string, err?: unknown) => void lines.push(err === undefined ? message : `${message}: ${String(err)}`) }
 }
 
 describe('createDispatcher', () => {
@@ -136,7 +136,7 @@ describe('createDispatcher', () => {
     expect(reply).toEqual({ ok: false, error: { code: 'not-found', message: 'endpoint "e1" does not exist', details: { id: 'e1' } } })
   })
 
-  it('turns any other throw (also a synchronous one) into internal with its message', async () => {
+  it('turns any other throw (also a synchronous one) into a generic internal error; the detail goes only to the log', async () => {
     const { lines, log } = collectingLog()
     const { target } = fakeWorkbench({
       endpoints: {
@@ -147,9 +147,14 @@ describe('createDispatcher', () => {
       }
     })
     const d = createDispatcher(target, { log })
-    expect(await d.dispatch('endpoints.remove', { id: 'e1' })).toEqual({ ok: false, error: { code: 'internal', message: 'boom' } })
-    expect(await d.dispatch('endpoints.list', {})).toEqual({ ok: false, error: { code: 'internal', message: 'a string' } })
+    const generic = (method: string) => ({
+      ok: false,
+      error: { code: 'internal', message: `"${method}" failed unexpectedly (a Workbench bug); the details are in the Workbench's log` }
+    })
+    expect(await d.dispatch('endpoints.remove', { id: 'e1' })).toEqual(generic('endpoints.remove'))
+    expect(await d.dispatch('endpoints.list', {})).toEqual(generic('endpoints.list'))
     expect(lines).toHaveLength(2)
+    expect(JSON.stringify(lines)).toContain('boom')
   })
 
   it('reports a contract method the Workbench lacks as internal, not a crash', async () => {
