@@ -141,6 +141,11 @@ export const methods = {
       secret: z.string().optional(),
       /** For `edited`: the new body text. */
       body: z.string().optional(),
+      /**
+       * For `edited`: the request headers to send instead of the captured ones (the
+       * signature header is still computed; connection-level headers are dropped).
+       */
+      headers: z.array(HeaderPair).optional(),
       insecureTls: z.boolean().default(false)
     }),
     SendResult
