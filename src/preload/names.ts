@@ -25,6 +25,7 @@ export const METHOD_NAMES = [
   'listeners.remove',
   'listeners.start',
   'listeners.stop',
+  'listeners.suggestPort',
   'captures.list',
   'captures.get',
   'captures.delete',

@@ -125,6 +125,14 @@ export const methods = {
   'listeners.remove': method(Id, Ok),
   'listeners.start': method(Id, ListenerState),
   'listeners.stop': method(Id, ListenerState),
+  /** A port a new listener can use: `preferred` or the next one free on `host` and unused by saved listeners. */
+  'listeners.suggestPort': method(
+    z.object({ host: z.string().min(1).default('127.0.0.1'), preferred: z.number().int().min(1).max(65535).default(8443) }).default({
+      host: '127.0.0.1',
+      preferred: 8443
+    }),
+    z.object({ port: z.number().int().min(1).max(65535) })
+  ),
 
   'captures.list': method(CaptureFilter, z.object({ items: z.array(CaptureSummary), total: z.number().int() })),
   'captures.get': method(Id, Capture),

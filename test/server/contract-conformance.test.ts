@@ -54,6 +54,7 @@ describe('contract conformance of the real engine', () => {
     expect((await ok('listeners.list', {})).map((l) => l.id)).toEqual([listener.id])
     await ok('listeners.update', { id: listener.id, patch: { name: 'conformance 2' } })
     const state = await ok('listeners.start', { id: listener.id })
+    expect((await ok('listeners.suggestPort', { host: '127.0.0.1', preferred: 8443 })).port).toBeGreaterThan(0)
     expect(state.status).toBe('running')
     const target = `${state.url}hooks`
 
