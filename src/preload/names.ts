@@ -26,6 +26,7 @@ export const METHOD_NAMES = [
   'listeners.start',
   'listeners.revealSecrets',
   'listeners.stop',
+  'listeners.suggestPort',
   'captures.list',
   'captures.get',
   'captures.delete',

@@ -2,7 +2,8 @@
  * `kyc-hooks serve`: the same UI as the desktop app, in a browser. One node:http server
  * answers three things: the built renderer (static, no token: it holds no data), contract
  * calls at POST /api/call/:method and pushed events on the WebSocket /api/events. Both
- * /api routes need the per-run token; every request needs a Host and Origin naming us.
+ * /api routes need the per-run token, or the session cookie that opening the token URL
+ * sets (see session-cookie.ts); every request needs a Host and Origin naming us.
  */
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -16,6 +17,7 @@ import type { WorkbenchApi } from '../core/workbench-api'
 import { bearerToken, createHostPolicy, hostPort, newToken, tokenMatches } from './access'
 import { handleApiCall, sendError } from './api-call'
 import { createEventStream } from './event-stream'
+import { createSessionCookie } from './session-cookie'
 import { createStaticHandler } from './static-files'
 import { setCommonHeaders } from './security-headers'
 
@@ -65,6 +67,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const events = createEventStream({ bus: options.workbench.bus, flushMs: options.eventFlushMs })
   // Set once listening, when the real port is known.
   let policy = createHostPolicy(host, options.port ?? 0)
+  let session = createSessionCookie(options.port ?? 0)
+
+  /**
+   * The token (Bearer header, or `?token=` where a browser cannot set headers), or the
+   * session cookie from a browser that says where it comes from: a cookie-only request
+   * without an Origin is not one our page made, so it is refused.
+   */
+  function authorized(req: http.IncomingMessage, queryToken: string | null): boolean {
+    if (tokenMatches(token, queryToken ?? bearerToken(req.headers.authorization))) return true
+    return req.headers.origin !== undefined && session.presentIn(req.headers.cookie)
+  }
 
   const server = http.createServer((req, res) => {
     handleRequest(req, res).catch((err: unknown) => {
@@ -90,9 +103,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (!policy.originAllowed(req.headers.origin)) {
       return refuse(403, 'forbidden', `requests from origin ${JSON.stringify(req.headers.origin)} are refused: use the UI served by kyc-hooks serve`)
     }
-    if (!isApi) return statics.handle(req, res, url.pathname, String(req.headers.host).toLowerCase())
+    if (!isApi) {
+      // Opening the printed URL hands this browser the run's session, so its other tabs
+      // (bookmarks, links opened in a new tab) work without the token in their address.
+      if (tokenMatches(token, url.searchParams.get('token'))) res.setHeader('Set-Cookie', session.setCookieHeader())
+      return statics.handle(req, res, url.pathname, String(req.headers.host).toLowerCase())
+    }
 
-    if (!tokenMatches(token, bearerToken(req.headers.authorization))) {
+    if (!authorized(req, null)) {
       return sendError(res, 'unauthorized', 'token required: open the URL that kyc-hooks serve printed (it ends with ?token=...)')
     }
     const prefix = '/api/call/'
@@ -115,9 +133,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (!url || url.pathname !== '/api/events') return rejectUpgrade(socket, 404, 'not-found', 'WebSockets are served at /api/events only')
     if (!policy.hostAllowed(req.headers.host)) return rejectUpgrade(socket, 403, 'forbidden', 'Host is not this server')
     if (!policy.originAllowed(req.headers.origin)) return rejectUpgrade(socket, 403, 'forbidden', 'cross-origin sockets are refused')
-    // Browsers cannot set headers on a WebSocket, so the token travels in the query.
-    const given = url.searchParams.get('token') ?? bearerToken(req.headers.authorization)
-    if (!tokenMatches(token, given)) return rejectUpgrade(socket, 401, 'unauthorized', 'token required: add ?token=... to the socket URL')
+    // Browsers cannot set headers on a WebSocket, so the token travels in the query (or
+    // the page rests on the session cookie, which the browser sends with the upgrade).
+    if (!authorized(req, url.searchParams.get('token'))) return rejectUpgrade(socket, 401, 'unauthorized', 'token required: add ?token=... to the socket URL')
     events.accept(req, socket, head)
   })
 
@@ -145,6 +163,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   const port = boundPort()
   policy = createHostPolicy(host, port)
+  session = createSessionCookie(port)
   server.on('error', (err) => console.error('serve: server error', err))
 
   let closing: Promise<void> | null = null

@@ -156,6 +156,14 @@ export const methods = {
   /** The listener's extra secrets in clear (list and update show them masked): for an explicit Reveal or Copy. */
   'listeners.revealSecrets': method(Id, z.object({ secrets: z.array(z.string()) })),
   'listeners.stop': method(Id, ListenerState),
+  /** A port a new listener can use: `preferred` or the next one free on `host` and unused by saved listeners. */
+  'listeners.suggestPort': method(
+    z.object({ host: z.string().min(1).default('127.0.0.1'), preferred: z.number().int().min(1).max(65535).default(8443) }).default({
+      host: '127.0.0.1',
+      preferred: 8443
+    }),
+    z.object({ port: z.number().int().min(1).max(65535) })
+  ),
 
   'captures.list': method(CaptureFilter, z.object({ items: z.array(CaptureSummary), total: z.number().int() })),
   'captures.get': method(Id, Capture),
@@ -173,6 +181,11 @@ export const methods = {
       secret: z.string().optional(),
       /** For `edited`: the new body text. */
       body: z.string().optional(),
+      /**
+       * For `edited`: the request headers to send instead of the captured ones (the
+       * signature header is still computed; connection-level headers are dropped).
+       */
+      headers: z.array(HeaderPair).optional(),
       insecureTls: z.boolean().default(false)
     }),
     SendResult

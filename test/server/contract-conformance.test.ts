@@ -56,6 +56,7 @@ describe('contract conformance of the real engine', () => {
     expect((await ok('listeners.list', {}))[0].secrets).toEqual(['•••• #1 (12 chars)'])
     expect((await ok('listeners.revealSecrets', { id: listener.id })).secrets).toEqual(['extra-secret'])
     const state = await ok('listeners.start', { id: listener.id })
+    expect((await ok('listeners.suggestPort', { host: '127.0.0.1', preferred: 8443 })).port).toBeGreaterThan(0)
     expect(state.status).toBe('running')
     const target = `${state.url}hooks`
 

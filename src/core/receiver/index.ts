@@ -21,6 +21,7 @@ import { createListenersRepo } from './listeners-repo'
 import { createListenerManager } from './listener-manager'
 import { checkListenerConfig } from './listener-validation'
 import { createImporter } from './import-captures'
+import { suggestFreePort } from './free-port'
 import type { ImportedCapture, ListenerConfig } from './types'
 
 export type { ImportedCapture } from './types'
@@ -145,6 +146,11 @@ export function createReceiver(deps: ReceiverDeps): Receiver {
     async stop({ id }) {
       mustGet(id)
       return manager.stop(id)
+    },
+
+    async suggestPort({ host, preferred }) {
+      const taken = new Set([...configs.values()].map((c) => c.port).filter((p) => p > 0))
+      return { port: await suggestFreePort(host, preferred, taken) }
     }
   }
 

@@ -4,7 +4,8 @@
  * - as-is: the captured bytes with the captured headers (the original X-SmartKYC-Signature
  *   included), minus the connection-level ones the HTTP client sets itself.
  * - resign: the same bytes and headers, the signature recomputed with a chosen secret.
- * - edited: new body text (its UTF-8 bytes), the captured headers, a fresh signature.
+ * - edited: new body text (its UTF-8 bytes), the captured headers or headers the user
+ *   edited, and a fresh signature.
  *
  * Each replay is an outbox message with origin `replay-capture` and the capture's id, so
  * the delivery log links back to what was replayed.
@@ -13,6 +14,7 @@ import type { MethodParsedInput } from '../../shared/contract'
 import { badInput } from '../../shared/errors'
 import { SIGNATURE_HEADER, type Capture, type HeaderPair } from '../../shared/models'
 import { isHopByHop, type DeliverArgs, type SendResult } from '../sender'
+import { checkHeaderPair } from '../sender/header-policy'
 import { sign } from '../signing'
 import type { ServiceOf } from '../workbench-api'
 
@@ -88,7 +90,12 @@ export function createReplayService(deps: ReplayDeps): ServiceOf<'replay'> {
             'so it cannot be replayed exactly: raise the listener body limit and capture it again, or replay it edited'
         )
       }
-      const headers = replayableHeaders(capture.headers)
+      if (input.headers !== undefined && input.mode !== 'edited') {
+        throw badInput(`replay mode ${input.mode} sends the captured headers: choose mode edited to send other headers`)
+      }
+      // Edited headers are checked like any header a user types: a bad one is named, not sent.
+      for (const pair of input.headers ?? []) checkHeaderPair(pair)
+      const headers = replayableHeaders(input.headers ?? capture.headers)
       let body = captured
       let event = capture.event
       let signature: string | null

@@ -6,6 +6,7 @@
 import type { ServiceOf } from '../workbench-api'
 import { sign, type LabeledSecret } from './hmac'
 import { verifySignature } from './verify'
+import { secretLabel } from './secret-label'
 
 export type SigningDeps = {
   /** Current API secret first, then rotated ones still in their grace period. */
@@ -28,7 +29,8 @@ export function createSigningService(deps: SigningDeps): ServiceOf<'signing'> {
     },
     verify: async ({ body, signature, secrets, useStored }) => {
       // Pasted secrets come first: the user typed them for this check, so `expected` uses theirs.
-      const pasted = secrets.filter((s) => s !== '').map((secret, i) => ({ label: `pasted #${i + 1}`, secret }))
+      // Named by what they are ("pasted secret …ab12"), not by position ("pasted #1").
+      const pasted = secrets.filter((s) => s !== '').map((secret) => ({ label: secretLabel('pasted secret', secret), secret }))
       const all = useStored ? [...pasted, ...deps.verificationSecrets()] : pasted
       return verifySignature(Buffer.from(body, 'utf8'), signature, all, {
         apiKey: deps.apiKey(),

@@ -118,6 +118,39 @@ describe('replay.capture', () => {
     expect(Buffer.from(detail.bodyBase64, 'base64').toString('utf8')).toBe(edited)
   })
 
+  it('edited: sends the edited headers instead of the captured ones, with the signature computed (issue 6, item 20)', async () => {
+    const s = await setup()
+    const capture = await signedCapture(s)
+    const edited = '{"event":"submission.approved","data":{"submissionId":"sub_9"}}'
+    const headers: [string, string][] = [
+      ['Content-Type', 'application/json'],
+      ['X-SmartKYC-Signature', 'stale'],
+      ['X-Tenant', 'tenant_two'],
+      ['Host', 'ignored.example'],
+      ['Authorization', 'Bearer edited']
+    ]
+    await s.replay.capture({ id: capture.id, url: s.target.url, mode: 'edited', body: edited, headers, insecureTls: false })
+    const [req] = s.target.requests
+    expect(received(req).filter(([n]) => n.toLowerCase() !== 'user-agent')).toEqual([
+      ['Content-Type', 'application/json'],
+      ['X-SmartKYC-Signature', hmacHex(Buffer.from(edited, 'utf8'), s.h.secret)],
+      ['X-Tenant', 'tenant_two'],
+      ['Authorization', 'Bearer edited']
+    ])
+    // The captured custom header was removed in the edit, so it is not sent.
+    expect(header(req, 'X-Custom-CASE')).toBeUndefined()
+  })
+
+  it('refuses edited headers that could not travel, and headers outside edited mode', async () => {
+    const s = await setup()
+    const capture = await signedCapture(s)
+    const base = { id: capture.id, url: s.target.url, body: '{}', insecureTls: false }
+    await expect(s.replay.capture({ ...base, mode: 'edited', headers: [['Bad Name', 'x']] })).rejects.toThrow(/header name "Bad Name" is not a valid HTTP header name/)
+    await expect(s.replay.capture({ ...base, mode: 'edited', headers: [['X-A', 'one\r\ntwo']] })).rejects.toThrow(/X-A has a line break/)
+    await expect(s.replay.capture({ ...base, mode: 'as-is', headers: [['X-A', '1']] })).rejects.toThrow(/choose mode edited to send other headers/)
+    expect(s.target.requests).toHaveLength(0)
+  })
+
   it('explains what is missing', async () => {
     const s = await setup()
     const capture = await signedCapture(s)

@@ -6,7 +6,10 @@
  *
  * The token comes from `?token=` on first load. It is moved to sessionStorage (this tab
  * only) and removed from the address bar, so it does not sit in history, bookmarks or a
- * screenshot of the URL.
+ * screenshot of the URL. Loading that URL also gives the browser an HttpOnly, SameSite=Strict
+ * session cookie for this run, so a second tab or a bookmark (`/#/compose`) opened without
+ * the token still gets in: such a page sends the cookie (same-origin credentials) and the
+ * server accepts it together with the Origin the browser adds.
  */
 import type { BridgeReply, WorkbenchBridge } from '../../../shared/bridge'
 import type { EventKey, EventPayload, MethodInput, MethodName, MethodOutput } from '../../../shared/contract'
@@ -83,20 +86,20 @@ export function onConnectionChange(handler: (state: ConnectionState) => void): (
 }
 
 async function post(method: string, input: unknown): Promise<Response> {
+  const t = readToken()
+  const headers: Record<string, string> = { 'Content-Type': 'application/json' }
+  if (t) headers.Authorization = `Bearer ${t}`
   return fetch(`/api/call/${encodeURIComponent(method)}`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${readToken() ?? ''}` },
+    headers,
     body: JSON.stringify(input ?? {}),
     cache: 'no-store',
-    credentials: 'omit'
+    // Without a token in this tab, the run's session cookie is what lets it in.
+    credentials: 'same-origin'
   })
 }
 
 async function callOverHttp(method: string, input: unknown): Promise<unknown> {
-  if (!readToken()) {
-    setState('unauthorized')
-    throw new ApiError('unauthorized', TOKEN_REQUIRED_MESSAGE)
-  }
   let res: Response
   try {
     res = await post(method, input)
@@ -145,15 +148,13 @@ function dispatchBatch(data: unknown): void {
 
 function ensureSocket(): void {
   if (socket || retryTimer) return
-  const t = readToken()
-  if (!t) {
-    setState('unauthorized')
-    return
-  }
   if (state === 'unauthorized') return
+  const t = readToken()
   setState('connecting')
   const scheme = window.location.protocol === 'https:' ? 'wss:' : 'ws:'
-  const ws = new WebSocket(`${scheme}//${window.location.host}/api/events?token=${encodeURIComponent(t)}`)
+  // No token in this tab: the browser sends the session cookie with the upgrade instead.
+  const query = t ? `?token=${encodeURIComponent(t)}` : ''
+  const ws = new WebSocket(`${scheme}//${window.location.host}/api/events${query}`)
   socket = ws
   let opened = false
   ws.onopen = () => {

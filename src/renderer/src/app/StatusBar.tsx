@@ -1,6 +1,8 @@
 /**
  * The bottom bar: which transport carries the calls, the live connection, running
- * listeners and the app version.
+ * listeners and the app version. The listener count is only shown while the connection is
+ * live: once the server is gone the count is stale (the listeners died with it), so the bar
+ * says the connection is lost instead of "2 listeners running".
  */
 import { transportKind } from '../api/client'
 import { useWorkbench } from '../store'
@@ -8,7 +10,7 @@ import { useWorkbench } from '../store'
 const CONNECTION_TEXT = {
   open: 'Live',
   connecting: 'Connecting…',
-  closed: 'Disconnected: retrying',
+  closed: 'Disconnected from the server: reconnecting…',
   'n/a': ''
 } as const
 
@@ -26,9 +28,11 @@ export default function StatusBar() {
           {CONNECTION_TEXT[connection]}
         </span>
       ) : null}
-      <span>
-        {running} listener{running === 1 ? '' : 's'} running
-      </span>
+      {connection === 'open' || connection === 'n/a' ? (
+        <span data-testid="running-listeners">
+          {running} listener{running === 1 ? '' : 's'} running
+        </span>
+      ) : null}
       <span className="status-spacer" />
       <span className="faint">
         <kbd>/</kbd> search · <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>Enter</kbd> open

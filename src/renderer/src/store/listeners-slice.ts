@@ -25,6 +25,8 @@ export interface ListenersSlice {
     remove(id: string): Promise<boolean>
     start(id: string): Promise<void>
     stop(id: string): Promise<void>
+    /** A free port for a new listener on `host` (8443 or the next free one); null when it cannot tell. */
+    suggestPort(host: string): Promise<number | null>
     applyStates(states: ListenerState[]): void
     loadCa(): Promise<void>
     saveCa(): void
@@ -96,6 +98,15 @@ export const createListenersSlice: SliceCreator<ListenersSlice> = (set, get) => 
         } catch (err) {
           get().app.reportError(err, 'Deleting the listener')
           return false
+        }
+      },
+
+      async suggestPort(host) {
+        try {
+          return (await call('listeners.suggestPort', { host, preferred: 8443 })).port
+        } catch {
+          // Only a proposal: the form keeps its default and a taken port shows on start.
+          return null
         }
       },
 

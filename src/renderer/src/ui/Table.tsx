@@ -4,9 +4,9 @@
  */
 import type { ReactNode, TdHTMLAttributes, ThHTMLAttributes } from 'react'
 
-export function Table({ children, testId, label }: { children: ReactNode; testId?: string; label?: string }) {
+export function Table({ children, testId, label, className }: { children: ReactNode; testId?: string; label?: string; className?: string }) {
   return (
-    <table className="data-table" data-testid={testId} aria-label={label}>
+    <table className={className ? `data-table ${className}` : 'data-table'} data-testid={testId} aria-label={label}>
       {children}
     </table>
   )

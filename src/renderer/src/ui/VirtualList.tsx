@@ -1,11 +1,13 @@
 /**
  * A virtualised, keyboard-driven list with a column header: only the rows in view exist in
  * the DOM, so tens of thousands of rows scroll smoothly. j/k or arrows move the cursor,
- * Home/End jump, Enter opens, Esc closes the open row. Used by the inbox and the delivery log.
+ * Home/End jump, Enter opens, Esc closes the open row. The keys are heard on the whole
+ * document (see list-keys.ts), so they work as soon as the screen shows, and while a row is
+ * open the detail follows the cursor. Used by the inbox and the delivery log.
  */
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { Fragment, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
-import { isTypingTarget } from '../app/shortcuts'
+import { Fragment, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
+import { listActionFor, modalOpen } from './list-keys'
 
 /** Start loading the next page this many rows before the end. */
 const LOAD_MORE_MARGIN = 30
@@ -82,43 +84,67 @@ export default function VirtualList<T extends { id: string }>(props: VirtualList
     if (i >= 0) virtualizer.scrollToIndex(i, { align: 'auto' })
   }, [openId, virtualizer])
 
+  /** Moves the cursor; with a row open, the detail follows it. */
   const moveTo = (i: number) => {
     if (items.length === 0) return
     const next = Math.max(0, Math.min(items.length - 1, i))
     setCursorId(items[next].id)
     virtualizer.scrollToIndex(next, { align: 'auto' })
+    if (openId && items[next].id !== openId) props.onOpen(items[next])
   }
 
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (isTypingTarget(e.target) || e.ctrlKey || e.metaKey || e.altKey) return
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.defaultPrevented) return
+    const action = listActionFor({
+      key: e.key,
+      ctrlKey: e.ctrlKey,
+      metaKey: e.metaKey,
+      altKey: e.altKey,
+      target: e.target,
+      list: scrollRef.current,
+      dialogOpen: modalOpen(document)
+    })
+    if (!action) return
     const cur = Math.min(cursor, items.length - 1)
     const item = items[cur]
-    switch (e.key) {
-      case 'j':
-      case 'ArrowDown':
+    // j/k pressed elsewhere (e.g. right after clicking the sidebar) hand focus to the list,
+    // so the Enter that follows opens the row instead of pressing that other control.
+    const list = scrollRef.current
+    if (action !== 'other' && action !== 'close' && list && !list.contains(document.activeElement)) list.focus({ preventScroll: true })
+    switch (action) {
+      case 'next':
         moveTo(cur + 1)
         break
-      case 'k':
-      case 'ArrowUp':
+      case 'previous':
         moveTo(cur - 1)
         break
-      case 'Home':
+      case 'first':
         moveTo(0)
         break
-      case 'End':
+      case 'last':
         moveTo(items.length - 1)
         break
-      case 'Enter':
-        if (item) props.onOpen(item)
+      case 'open':
+        if (!item) return
+        props.onOpen(item)
         break
-      case 'Escape':
-        if (openId) props.onClose()
+      case 'close':
+        if (!openId) return
+        props.onClose()
         break
       default:
         if (!item || !props.onKey?.(e.key, item)) return
     }
     e.preventDefault()
   }
+  // The latest handler (it closes over this render's items and cursor), heard document-wide.
+  const keyHandler = useRef(onKeyDown)
+  keyHandler.current = onKeyDown
+  useEffect(() => {
+    const listener = (e: KeyboardEvent) => keyHandler.current(e)
+    document.addEventListener('keydown', listener)
+    return () => document.removeEventListener('keydown', listener)
+  }, [])
 
   const activeId = items[Math.min(cursor, items.length - 1)]?.id
   return (
@@ -135,7 +161,6 @@ export default function VirtualList<T extends { id: string }>(props: VirtualList
         aria-label={props.label}
         aria-activedescendant={activeId ? `${props.optionIdPrefix}${activeId}` : undefined}
         tabIndex={0}
-        onKeyDown={onKeyDown}
         data-testid={props.testId}
       >
         {props.loaded && items.length === 0 ? <div className="vlist-note">{props.empty}</div> : null}

@@ -13,6 +13,7 @@ import ScreenHeader from '../../ui/ScreenHeader'
 import EventPicker from './EventPicker'
 import SchemaSummary from './SchemaSummary'
 import SendResultView from './SendResultView'
+import { sendBlockedReason } from './send-readiness'
 import SignatureBar from './SignatureBar'
 import TargetPicker from './TargetPicker'
 import './compose.css'
@@ -28,9 +29,15 @@ export default function ComposeScreen() {
     return t !== undefined && t !== s.compose.body
   })
   const sending = useWorkbench((s) => s.compose.sending)
-  const canSend = useWorkbench((s) =>
-    s.compose.targetMode === 'url' ? s.compose.adHocUrl.trim() !== '' : s.compose.selected.length > 0
+  const blockedReason = useWorkbench((s) =>
+    sendBlockedReason({
+      targetMode: s.compose.targetMode,
+      adHocUrl: s.compose.adHocUrl,
+      selected: s.compose.selected,
+      endpointCount: s.endpoints.items.length
+    })
   )
+  const canSend = blockedReason === null
   const actions = useWorkbench.getState().compose
 
   useEffect(() => {
@@ -58,7 +65,19 @@ export default function ComposeScreen() {
         <span className="faint kbd-hint">
           <kbd>Ctrl</kbd>+<kbd>Enter</kbd> sends
         </span>
-        <Button variant="primary" testId="send-button" busy={sending} disabled={!canSend} onClick={() => void actions.send()}>
+        {blockedReason ? (
+          <span className="muted send-blocked" id="send-blocked-reason" data-testid="send-blocked-reason">
+            {blockedReason}
+          </span>
+        ) : null}
+        <Button
+          variant="primary"
+          testId="send-button"
+          busy={sending}
+          disabled={!canSend}
+          aria-describedby={blockedReason ? 'send-blocked-reason' : undefined}
+          onClick={() => void actions.send()}
+        >
           {sending ? 'Sending…' : 'Send'}
         </Button>
       </ScreenHeader>

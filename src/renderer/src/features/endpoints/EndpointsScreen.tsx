@@ -62,15 +62,15 @@ export default function EndpointsScreen() {
             </p>
           </EmptyState>
         ) : (
-          <Table testId="endpoint-list" label="Endpoints">
+          <Table testId="endpoint-list" label="Endpoints" className="endpoint-table">
             <thead>
               <tr>
-                <Th>Name</Th>
-                <Th>URL</Th>
-                <Th>Status</Th>
-                <Th>Headers</Th>
-                <Th>Last delivery</Th>
-                <Th>
+                <Th className="col-name">Name</Th>
+                <Th className="col-url">URL</Th>
+                <Th className="col-status">Status</Th>
+                <Th className="col-headers">Headers</Th>
+                <Th className="col-last">Last delivery</Th>
+                <Th className="col-actions">
                   <span className="sr-only">Actions</span>
                 </Th>
               </tr>
@@ -78,7 +78,7 @@ export default function EndpointsScreen() {
             <tbody>
               {items.map((e) => (
                 <tr key={e.id} data-testid="endpoint-row">
-                  <Td className="endpoint-name">
+                  <Td className="endpoint-name" title={e.name}>
                     {e.name}
                     {e.insecureTls ? (
                       <span className="endpoint-flag" title="TLS certificate verification is off for this endpoint">
@@ -105,7 +105,7 @@ export default function EndpointsScreen() {
                   <Td className="endpoint-headers" title={e.headers.map(([n]) => n).join(', ')}>
                     {e.headers.length === 0 ? <span className="faint">none</span> : `${e.headers.length} header${e.headers.length === 1 ? '' : 's'}`}
                   </Td>
-                  <Td>
+                  <Td className="endpoint-last">
                     <LastDeliveryCell endpointId={e.id} />
                   </Td>
                   <Td className="endpoint-actions">

@@ -1,11 +1,14 @@
 /**
  * The capture list: the shared virtual list with capture rows. Space ticks a row for
- * bulk delete, and scrolling near the end loads the next (older) page.
+ * bulk delete, and scrolling near the end loads the next (older) page. When the loaded
+ * rows span more than one day, every row shows its date, not just today's time.
  */
+import { useMemo } from 'react'
 import { navigate } from '../../app/router'
 import { useWorkbench } from '../../store'
 import VirtualList from '../../ui/VirtualList'
 import CaptureRow, { ROW_HEIGHT } from './CaptureRow'
+import { spansDays } from './format'
 
 const COLUMNS = ['', 'Time', 'Method', 'Path', 'Event', 'Signature', 'Schema', 'Response']
 
@@ -16,6 +19,7 @@ export default function CaptureList({ openId }: { openId: string | null }) {
   const loaded = useWorkbench((s) => s.inbox.loaded)
   const checked = useWorkbench((s) => s.inbox.checked)
   const checkedSet = new Set(checked)
+  const withDate = useMemo(() => spansDays(items.map((c) => c.receivedAt)), [items])
 
   return (
     <VirtualList
@@ -29,7 +33,7 @@ export default function CaptureList({ openId }: { openId: string | null }) {
         useWorkbench.getState().inbox.toggleChecked(c.id)
         return true
       }}
-      renderRow={(c, row) => <CaptureRow capture={c} checked={checkedSet.has(c.id)} {...row} />}
+      renderRow={(c, row) => <CaptureRow capture={c} checked={checkedSet.has(c.id)} withDate={withDate} {...row} />}
       columns={COLUMNS}
       className="capture-list"
       label="Captured requests"

@@ -17,10 +17,12 @@ export interface CaptureRowProps {
   open: boolean
   active: boolean
   checked: boolean
+  /** Show the date on every row (the list spans days), not only on earlier days' rows. */
+  withDate?: boolean
   onOpen: () => void
 }
 
-function CaptureRow({ capture: c, top, open, active, checked, onOpen }: CaptureRowProps) {
+function CaptureRow({ capture: c, top, open, active, checked, withDate = false, onOpen }: CaptureRowProps) {
   const toggle = useWorkbench((s) => s.inbox.toggleChecked)
   const cls = vlistRowClass('capture-row', open, active)
   return (
@@ -37,8 +39,8 @@ function CaptureRow({ capture: c, top, open, active, checked, onOpen }: CaptureR
       <span className="cell-check" onClick={(e) => e.stopPropagation()}>
         <input type="checkbox" tabIndex={-1} aria-label={`Select capture ${c.seq}`} checked={checked} onChange={() => toggle(c.id)} />
       </span>
-      <span className="cell-time mono" title={formatDateTime(c.receivedAt)}>
-        {formatTime(c.receivedAt)}
+      <span className="cell-time mono" data-testid="capture-time" title={formatDateTime(c.receivedAt)}>
+        {formatTime(c.receivedAt, new Date(), withDate)}
       </span>
       <span className="cell-method mono">{c.method}</span>
       <span className="cell-path mono" title={c.path + (c.query ? `?${c.query}` : '')}>

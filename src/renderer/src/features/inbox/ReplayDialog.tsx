@@ -1,6 +1,6 @@
 /**
  * Replay a capture to a URL: as captured (exact bytes and signature), re-signed (same
- * bytes, a fresh signature), or edited (change the body, then sign). The outcome of each
+ * bytes, a fresh signature), or edited (change the body and the headers, then sign). The outcome of each
  * delivery shows inline, with a link to its full log.
  */
 import { useEffect, useMemo, useState } from 'react'
@@ -13,6 +13,9 @@ import { Badge, StatusCode, type Tone } from '../../ui/Badge'
 import Button from '../../ui/Button'
 import Dialog from '../../ui/Dialog'
 import Field from '../../ui/Field'
+import PairsEditor from '../../ui/PairsEditor'
+import { pairRow, type PairRow } from '../../ui/pair-row'
+import { editableReplayHeaders, replayHeadersFromRows } from './replay-headers'
 
 type Mode = 'as-is' | 'resign' | 'edited'
 
@@ -34,6 +37,7 @@ export default function ReplayDialog({ open, onClose, capture, bodyText }: Repla
   const [url, setUrl] = useState('')
   const [mode, setMode] = useState<Mode>('as-is')
   const [body, setBody] = useState(bodyText ?? '')
+  const [headerRows, setHeaderRows] = useState<PairRow[]>(() => editableReplayHeaders(capture.headers).map(([n, v]) => pairRow(n, v)))
   const [secret, setSecret] = useState('')
   const [insecureTls, setInsecureTls] = useState(false)
   const [busy, setBusy] = useState(false)
@@ -52,6 +56,7 @@ export default function ReplayDialog({ open, onClose, capture, bodyText }: Repla
     setResult(null)
     setError(null)
     setBody(bodyText ?? '')
+    setHeaderRows(editableReplayHeaders(capture.headers).map(([n, v]) => pairRow(n, v)))
     let cancelled = false
     void useWorkbench
       .getState()
@@ -62,7 +67,7 @@ export default function ReplayDialog({ open, onClose, capture, bodyText }: Repla
     return () => {
       cancelled = true
     }
-  }, [open, bodyText])
+  }, [open, bodyText, capture.headers])
 
   // A result shown under another mode would read as that mode's outcome: clear it.
   const chooseMode = (m: Mode) => {
@@ -72,9 +77,11 @@ export default function ReplayDialog({ open, onClose, capture, bodyText }: Repla
   }
 
   const urlError = url.trim() && !/^https?:\/\/[^\s]+$/i.test(url.trim()) ? 'Enter an http:// or https:// URL' : null
+  const edited = useMemo(() => replayHeadersFromRows(headerRows), [headerRows])
+  const headersError = mode === 'edited' ? edited.error : null
 
   const send = async () => {
-    if (!url.trim() || urlError) return
+    if (!url.trim() || urlError || headersError) return
     setBusy(true)
     setError(null)
     setResult(null)
@@ -84,6 +91,7 @@ export default function ReplayDialog({ open, onClose, capture, bodyText }: Repla
       mode,
       secret: mode !== 'as-is' && secret ? secret : undefined,
       body: mode === 'edited' ? body : undefined,
+      headers: mode === 'edited' ? edited.headers : undefined,
       insecureTls
     })
     setBusy(false)
@@ -101,7 +109,7 @@ export default function ReplayDialog({ open, onClose, capture, bodyText }: Repla
       footer={
         <>
           <Button onClick={onClose}>Close</Button>
-          <Button variant="primary" onClick={() => void send()} busy={busy} disabled={!url.trim() || !!urlError} testId="replay-send">
+          <Button variant="primary" onClick={() => void send()} busy={busy} disabled={!url.trim() || !!urlError || !!headersError} testId="replay-send">
             {busy ? 'Sending…' : 'Send'}
           </Button>
         </>
@@ -132,7 +140,7 @@ export default function ReplayDialog({ open, onClose, capture, bodyText }: Repla
         </label>
         <label>
           <input type="radio" name="replay-mode" checked={mode === 'edited'} disabled={bodyText === null} onChange={() => chooseMode('edited')} />{' '}
-          Edited: change the body, then sign it
+          Edited: change the body and headers, then sign it
           {bodyText === null ? <span className="faint"> (not available: the body is not UTF-8 text)</span> : null}
         </label>
       </fieldset>
@@ -148,6 +156,25 @@ export default function ReplayDialog({ open, onClose, capture, bodyText }: Repla
           onSubmit={() => void send()}
         />
       ) : null}
+      {mode === 'edited' ? (
+        <PairsEditor
+          legend="Request headers"
+          rows={headerRows}
+          onChange={setHeaderRows}
+          error={headersError}
+          rowLabel="Replay header"
+          emptyText="No headers: only the computed X-SmartKYC-Signature is sent."
+          testId="replay-headers"
+          addTestId="replay-add-header"
+        />
+      ) : null}
+      {mode === 'edited' ? (
+        <p className="faint replay-note">
+          X-SmartKYC-Signature is computed over the edited body when you send; connection headers (Host, Content-Length) are set by the
+          HTTP client.
+        </p>
+      ) : null}
+
       {mode !== 'as-is' ? (
         <Field label="Signing secret" hint="Leave empty to sign with the Workbench's API secret (Settings).">
           <input type="password" value={secret} onChange={(e) => setSecret(e.target.value)} autoComplete="off" />

@@ -6,15 +6,33 @@ function pad(n: number, width = 2): string {
   return String(n).padStart(width, '0')
 }
 
-/** "14:03:07.125" for today, "Nov 25 14:03:07" for earlier days, in local time. */
-export function formatTime(iso: string, now: Date = new Date()): string {
+function sameLocalDay(a: Date, b: Date): boolean {
+  return a.getFullYear() === b.getFullYear() && a.getMonth() === b.getMonth() && a.getDate() === b.getDate()
+}
+
+/**
+ * "14:03:07.125" for today, "Nov 25 14:03:07" for earlier days, in local time. `withDate`
+ * puts the date on today's times too, so rows that span days line up and read alike.
+ */
+export function formatTime(iso: string, now: Date = new Date(), withDate = false): string {
   const d = new Date(iso)
   if (Number.isNaN(d.getTime())) return iso
   const time = `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`
-  const sameDay = d.getFullYear() === now.getFullYear() && d.getMonth() === now.getMonth() && d.getDate() === now.getDate()
-  if (sameDay) return `${time}.${pad(d.getMilliseconds(), 3)}`
+  if (!withDate && sameLocalDay(d, now)) return `${time}.${pad(d.getMilliseconds(), 3)}`
   const month = d.toLocaleString('en', { month: 'short' })
   return `${month} ${d.getDate()} ${time}`
+}
+
+/** True when the times fall on more than one local day (a list then shows dates on every row). */
+export function spansDays(isoTimes: Iterable<string>): boolean {
+  let first: Date | null = null
+  for (const iso of isoTimes) {
+    const d = new Date(iso)
+    if (Number.isNaN(d.getTime())) continue
+    if (!first) first = d
+    else if (!sameLocalDay(first, d)) return true
+  }
+  return false
 }
 
 /** Full local date and time for titles and the detail pane. */

@@ -28,8 +28,23 @@ export default function ListenerDialog({ open, listener, onClose }: ListenerDial
 
   useEffect(() => {
     if (!open) return
-    setForm(listener ? formFromListener(listener) : emptyListenerForm())
+    const initial = listener ? formFromListener(listener) : emptyListenerForm()
+    setForm(initial)
     setErrors({})
+    if (listener) return
+    // 8443 may be taken (another listener, another program): propose a port that is free
+    // now, unless the user has already typed one.
+    let cancelled = false
+    void useWorkbench
+      .getState()
+      .listeners.suggestPort(initial.host)
+      .then((port) => {
+        if (cancelled || port === null) return
+        setForm((f) => (f.port === initial.port && f.host === initial.host ? { ...f, port: String(port) } : f))
+      })
+    return () => {
+      cancelled = true
+    }
   }, [open, listener])
 
   const set = <K extends keyof ListenerForm>(key: K, value: ListenerForm[K]) => setForm((f) => ({ ...f, [key]: value }))
