@@ -85,9 +85,18 @@ function migrate(db: Db, file: string): void {
   }
   for (const migration of migrations) {
     if (migration.version <= current) continue
-    db.transaction(() => {
-      db.exec(migration.sql)
-      db.pragma(`user_version = ${migration.version}`)
-    })()
+    if (migration.rebuildsTables) db.pragma('foreign_keys = OFF')
+    try {
+      db.transaction(() => {
+        db.exec(migration.sql)
+        if (migration.rebuildsTables) {
+          const broken = db.pragma('foreign_key_check') as unknown[]
+          if (broken.length > 0) throw new Error(`migration ${migration.version} (${migration.name}) broke ${broken.length} foreign keys`)
+        }
+        db.pragma(`user_version = ${migration.version}`)
+      })()
+    } finally {
+      if (migration.rebuildsTables) db.pragma('foreign_keys = ON')
+    }
   }
 }

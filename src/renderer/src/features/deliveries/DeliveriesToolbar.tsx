@@ -12,7 +12,9 @@ import { EVENT_OPTIONS, FilterSelect, SearchBox } from '../../ui/Filters'
 const STATUS_OPTIONS = [
   { value: 'success', label: 'Success' },
   { value: 'error', label: 'Error' },
-  { value: 'pending', label: 'Pending' }
+  { value: 'pending', label: 'Pending' },
+  { value: 'paused', label: 'Paused' },
+  { value: 'cancelled', label: 'Cancelled' }
 ]
 
 export default function DeliveriesToolbar() {
