@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3'
-import fs from 'node:fs'
 import path from 'node:path'
 import { WorkbenchError, messageOf } from '../../shared/errors'
 import { LATEST_SCHEMA_VERSION, migrations } from './migrations'
+import { ensurePrivateDir, ensurePrivateFile, tightenDatabaseCompanions } from './private-files'
 import { startCheckpointer, type Checkpointer, type CheckpointerStats } from './checkpointer'
 
 export type Db = Database.Database
@@ -10,20 +10,28 @@ export type Db = Database.Database
 export interface OpenOptions {
   /** Absolute path of a better_sqlite3.node built for this runtime (Electron ships its own). */
   nativeBinding?: string
+  /**
+   * The file's folder is the Workbench's own data folder: tighten it to owner-only if it is
+   * looser. Otherwise (a `--db` file in any folder) an existing folder is left as it is.
+   */
+  ownFolder?: boolean
 }
 
 /**
  * Opens (creating if needed) the one Workbench database file, in WAL mode, and brings
- * its schema up to date. Refuses a file written by a newer schema.
+ * its schema up to date. Refuses a file written by a newer schema. The file, its -wal and
+ * -shm, and a folder created for it are owner-only: they hold secrets in clear.
  */
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
   try {
-    fs.mkdirSync(path.dirname(file), { recursive: true })
+    ensurePrivateDir(path.dirname(file), options.ownFolder === true)
   } catch (err) {
     throw new WorkbenchError('io', `cannot create the data folder ${path.dirname(file)}: ${messageOf(err)}`)
   }
   let db: Db
   try {
+    ensurePrivateFile(file)
+    tightenDatabaseCompanions(file)
     db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {})
     db.pragma('journal_mode = WAL')
   } catch (err) {
