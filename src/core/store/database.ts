@@ -45,6 +45,9 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   db.pragma('synchronous = NORMAL')
   db.pragma('foreign_keys = ON')
   db.pragma('busy_timeout = 5000')
+  // Each time the WAL starts over, cut its file back to this size: space a burst (or a
+  // disk-full) made it grow into goes back to the filesystem instead of staying in the WAL.
+  db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`)
   try {
     migrate(db, file)
   } catch (err) {
@@ -62,6 +65,38 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     return close()
   }
   return db
+}
+
+/** journal_size_limit: the WAL file is truncated to this after each reset. */
+export const WAL_SIZE_LIMIT_BYTES = 4 * 1024 * 1024
+
+/** Whether `err` is SQLite's "database or disk is full". */
+export function isDiskFull(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code
+  return code === 'SQLITE_FULL' || (typeof code === 'string' && code.startsWith('SQLITE_IOERR') && /ENOSPC|disk/i.test(String(err)))
+}
+
+const lastReclaim = new WeakMap<Db, number>()
+/** Not more often than this: a TRUNCATE checkpoint may wait for readers (busy_timeout). */
+const RECLAIM_EVERY_MS = 1_000
+
+/**
+ * After a write failed for lack of space: copy the WAL into the database file and truncate
+ * the WAL to zero bytes, so the space the WAL had grown into (and any space the user frees)
+ * is there for the next commits rather than taken back by the WAL. Best effort: on a disk
+ * still too full for the checkpoint it fails quietly and the next disk-full tries again.
+ * Returns whether the WAL was truncated.
+ */
+export function reclaimWalSpace(db: Db, now = Date.now()): boolean {
+  if (!db.open || db.memory) return false
+  if (now - (lastReclaim.get(db) ?? 0) < RECLAIM_EVERY_MS) return false
+  lastReclaim.set(db, now)
+  try {
+    const r = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number; checkpointed: number }[]
+    return r[0]?.busy === 0
+  } catch {
+    return false
+  }
 }
 
 const opened = new WeakMap<Db, { nativeBinding?: string; checkpointer: Checkpointer | null }>()
