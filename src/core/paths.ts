@@ -35,3 +35,12 @@ export function resolveDataLocation(options: { db?: string; dataDir?: string } =
   const dataDir = options.dataDir ? path.resolve(options.dataDir) : defaultDataDir(env)
   return { dataDir, dbFile: path.join(dataDir, DB_FILE_NAME) }
 }
+
+/**
+ * Whether the data folder is the Workbench's own (the default one, or one named with
+ * KYC_HOOKS_DATA_DIR / dataDir), rather than merely the folder a `--db` file sits in, which
+ * may be shared (/tmp, a project folder) and is not ours to tighten.
+ */
+export function ownsDataDir(options: { db?: string; dataDir?: string } = {}, env = process.env): boolean {
+  return options.dataDir !== undefined || !(options.db ?? env.KYC_HOOKS_DB)
+}

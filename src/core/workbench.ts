@@ -6,7 +6,7 @@
  */
 import { EventBus } from './event-bus'
 import { openDatabase, type Db } from './store/database'
-import { resolveDataLocation } from './paths'
+import { ownsDataDir, resolveDataLocation } from './paths'
 import { createCatalogService } from './catalog'
 import { createSigningService } from './signing'
 import { createCredentialsService } from './credentials'
@@ -44,7 +44,7 @@ export interface Workbench extends WorkbenchApi {
 
 export async function createWorkbench(options: WorkbenchOptions = {}): Promise<Workbench> {
   const { dataDir, dbFile } = resolveDataLocation(options)
-  const db = openDatabase(dbFile, { nativeBinding: options.nativeBinding })
+  const db = openDatabase(dbFile, { nativeBinding: options.nativeBinding, ownFolder: ownsDataDir(options) })
   const bus = new EventBus()
 
   const settings = createSettingsService(db, bus)

@@ -245,7 +245,12 @@ export const Endpoint = EndpointInput.extend({
 })
 export type Endpoint = z.infer<typeof Endpoint>
 
-export const DeliveryStatus = z.enum(['pending', 'success', 'error'])
+/**
+ * pending: an attempt is due or in flight. paused: its endpoint is Inactive ("webhooks are
+ * paused"); it resumes when the endpoint is made Active again. cancelled: its endpoint was
+ * deleted; kept in the log with the reason, never attempted again on its own.
+ */
+export const DeliveryStatus = z.enum(['pending', 'success', 'error', 'paused', 'cancelled'])
 export type DeliveryStatus = z.infer<typeof DeliveryStatus>
 
 export const Origin = z.object({
@@ -278,6 +283,8 @@ export const Delivery = z.object({
   /** First bytes of the last response body, as text. */
   lastResponse: z.string().nullable(),
   lastError: z.string().nullable(),
+  /** Why a delivery is paused or cancelled ("endpoint \"Acme\" was deleted"); null otherwise. */
+  statusReason: z.string().nullable().optional(),
   nextAttemptAt: IsoTime.nullable(),
   createdAt: IsoTime,
   updatedAt: IsoTime,
@@ -326,7 +333,7 @@ export type DeliveryFilter = z.input<typeof DeliveryFilter>
 export const Settings = z.object({
   theme: z.enum(['system', 'dark', 'light']).default('system'),
   notifications: z.boolean().default(true),
-  /** Retry schedule in milliseconds after the first attempt. */
+  /** Retry waits in milliseconds; each is counted from the previous attempt, so they add up. */
   retryScheduleMs: z.array(z.number().int().min(0)).default([5_000, 30_000, 120_000, 600_000])
 })
 export type Settings = z.infer<typeof Settings>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import path from 'node:path'
 import os from 'node:os'
-import { APP_FOLDER_NAME, DB_FILE_NAME, defaultDataDir, resolveDataLocation } from '../../src/core/paths'
+import { APP_FOLDER_NAME, DB_FILE_NAME, defaultDataDir, ownsDataDir, resolveDataLocation } from '../../src/core/paths'
 
 describe('data location', () => {
   it('follows each OS convention for per-user app data', () => {
@@ -22,5 +22,13 @@ describe('data location', () => {
 
   it('puts the database in the data folder by default', () => {
     expect(resolveDataLocation({}, { KYC_HOOKS_DATA_DIR: '/d' })).toEqual({ dataDir: '/d', dbFile: path.join('/d', DB_FILE_NAME) })
+  })
+
+  it('counts the default or a named data folder as ours to tighten, not the folder of a --db file', () => {
+    expect(ownsDataDir({}, {})).toBe(true)
+    expect(ownsDataDir({}, { KYC_HOOKS_DATA_DIR: '/d' })).toBe(true)
+    expect(ownsDataDir({ db: '/tmp/a.sqlite' }, {})).toBe(false)
+    expect(ownsDataDir({}, { KYC_HOOKS_DB: '/tmp/a.sqlite' })).toBe(false)
+    expect(ownsDataDir({ db: '/tmp/a.sqlite', dataDir: '/d' }, {})).toBe(true)
   })
 })

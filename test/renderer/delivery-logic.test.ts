@@ -7,6 +7,7 @@ import {
   formatCountdown,
   matchesDeliveryFilters,
   mergeDeliveries,
+  statusLabel,
   statusTone,
   toDeliveryFilter
 } from '../../src/renderer/src/features/deliveries/delivery-logic'
@@ -98,6 +99,14 @@ describe('failure hints', () => {
 })
 
 describe('formatting', () => {
+  it('names the paused and cancelled statuses, and filters on them', () => {
+    expect(statusLabel('paused')).toBe('Paused')
+    expect(statusLabel('cancelled')).toBe('Cancelled')
+    expect(statusLabel('pending')).toBe('Pending')
+    expect(toDeliveryFilter({ ...EMPTY_DELIVERY_FILTERS, status: 'cancelled' })).toMatchObject({ status: 'cancelled' })
+    expect(matchesDeliveryFilters(delivery('d1', { status: 'paused' }), { ...EMPTY_DELIVERY_FILTERS, status: 'paused' })).toBe(true)
+  })
+
   it('tones status codes', () => {
     expect(statusTone(204)).toBe('ok')
     expect(statusTone(404)).toBe('warn')

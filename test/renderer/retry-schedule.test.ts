@@ -1,8 +1,18 @@
 import { describe, expect, it } from 'vitest'
-import { formatSchedule, parseSchedule } from '../../src/renderer/src/features/settings/retry-schedule'
+import { formatSchedule, formatSpan, parseSchedule, retryTimes } from '../../src/renderer/src/features/settings/retry-schedule'
 import { resolveTheme } from '../../src/renderer/src/app/theme-resolve'
 
 describe('retry schedule', () => {
+  it('shows when each retry goes out: the waits add up, each counted from the previous attempt', () => {
+    expect(retryTimes([5000, 30000, 120000])).toBe('+5 s, +35 s, +2 min 35 s')
+    // The sender's nextAttemptTime counts each wait from the previous attempt: 2,4,6 succeeded at +12 s.
+    expect(retryTimes([2000, 4000, 6000])).toBe('+2 s, +6 s, +12 s')
+    expect(retryTimes([5000, 30000, 120000, 600000])).toBe('+5 s, +35 s, +2 min 35 s, +12 min 35 s')
+    expect(retryTimes([])).toBe('')
+    expect(formatSpan(500)).toBe('0.5 s')
+    expect(formatSpan(3_600_000 + 120_000)).toBe('1 h 2 min')
+  })
+
   it('parses seconds into milliseconds and formats them back', () => {
     expect(parseSchedule(' 5, 30,120 , 600')).toEqual({ ms: [5000, 30000, 120000, 600000], error: null })
     expect(parseSchedule('0.5')).toEqual({ ms: [500], error: null })

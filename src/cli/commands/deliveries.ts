@@ -37,7 +37,8 @@ async function runDeliveries(opts: DeliveriesOptions, command: Command): Promise
         { header: 'CODE', value: (d) => (d.lastResponseCode === null ? '-' : String(d.lastResponseCode)), align: 'right' },
         { header: 'ATTEMPTS', value: (d) => `${d.attemptCount}/${d.maxAttempts}`, align: 'right' },
         { header: 'NEXT RETRY', value: (d) => d.nextAttemptAt ?? '' },
-        { header: 'ERROR', value: (d) => d.lastError ?? '', max: 60 }
+        // Paused / cancelled say why (the endpoint is Inactive or was deleted); others show the last error.
+        { header: 'ERROR / REASON', value: (d) => d.statusReason ?? d.lastError ?? '', max: 60 }
       ],
       'no deliveries match: send one with `kyc-hooks send EVENT --to URL`'
     )
@@ -50,7 +51,7 @@ export function registerDeliveries(program: Command): void {
   program
     .command('deliveries')
     .description('list webhook deliveries (the send log), newest first')
-    .option('--status <status>', 'only success, error or pending', choiceOption(DeliveryStatus.options))
+    .option('--status <status>', 'only success, error, pending, paused (endpoint inactive) or cancelled (endpoint deleted)', choiceOption(DeliveryStatus.options))
     .option('--event <event>', 'only this event')
     .option('--limit <n>', 'at most N deliveries (default 50)', intOption('--limit', 1, 10_000), 50)
     .option('--json', 'one JSON object per line')

@@ -5,7 +5,7 @@
  * keeps capturing about as fast as answering (see stack-notes), and no reply leaves
  * before its commit, so durability is not traded away.
  */
-import { checkpointInBackground, type Db } from '../store/database'
+import { checkpointInBackground, isDiskFull, reclaimWalSpace, type Db } from '../store/database'
 import type { CapturesRepo } from './captures-repo'
 import type { NewCaptureRow } from './types'
 
@@ -46,6 +46,8 @@ export function createCaptureWriter(db: Db, repo: CapturesRepo): CaptureWriter {
     try {
       seqs = insertAll(batch)
     } catch (err) {
+      // Out of space: give the WAL's space back now, so freeing disk space lets captures resume.
+      if (isDiskFull(err)) reclaimWalSpace(db)
       for (const p of batch) p.reject(err)
       return
     }

@@ -11,6 +11,7 @@ import type { EventBus } from '../event-bus'
 import { newId } from '../ids'
 import { attemptDelivery, type AttemptResult } from './http-delivery'
 import type { DeliveryOutcome, DeliveryWork, OutboxRepo } from './outbox-repo'
+import { LEASE_RENEW_MS } from './claim-lease'
 import { nextAttemptTime } from './retry-schedule'
 
 /** Characters of the last response body kept on the delivery row for list views. */
@@ -141,7 +142,20 @@ export function createAttemptRunner(deps: AttemptRunnerDeps): AttemptRunner {
     run(id) {
       const existing = running.get(id)
       if (existing) return existing
-      const promise = attempt(id).finally(() => running.delete(id))
+      // Renew the claim from now on, including while queued for a slot: a claim left
+      // unrenewed for its timeout plus LEASE_MARGIN_MS is taken to be a crashed process's.
+      const renew = setInterval(() => {
+        try {
+          deps.repo.touch(id, new Date().toISOString())
+        } catch {
+          // A closing database: the attempt's own write will report it.
+        }
+      }, LEASE_RENEW_MS)
+      renew.unref()
+      const promise = attempt(id).finally(() => {
+        clearInterval(renew)
+        running.delete(id)
+      })
       running.set(id, promise)
       return promise
     },

@@ -10,7 +10,7 @@ import type { ServiceOf } from '../workbench-api'
 import type { AttemptRunner } from './attempt-runner'
 import type { Outbox } from './outbox'
 import type { OutboxRepo } from './outbox-repo'
-import { STALE_CLAIM_MARGIN_MS } from './outbox-worker'
+import { LEASE_MARGIN_MS } from './claim-lease'
 
 export function createDeliveriesService(deps: {
   repo: OutboxRepo
@@ -37,7 +37,7 @@ export function createDeliveriesService(deps: {
       if (!deps.repo.getDelivery(id)) throw notFound('delivery', id)
       const now = new Date().toISOString()
       // A claim abandoned by a crashed process must not block a manual retry (the CLI runs no worker).
-      deps.repo.resumeStale(now, STALE_CLAIM_MARGIN_MS)
+      deps.repo.resumeStale(now, LEASE_MARGIN_MS)
       if (!deps.repo.claimNow(id, now)) {
         throw new WorkbenchError(
           'conflict',

@@ -20,9 +20,16 @@ function checkEndpoint(fields: EndpointFields): EndpointFields {
   return { ...fields, url, name: fields.name.trim() || url }
 }
 
-/** The endpoints namespace of the contract over the endpoints table. */
-export function createEndpointsService(repo: EndpointsRepo, bus: EventBus): ServiceOf<'endpoints'> {
-  const changed = (): void => bus.emit('endpoints.changed', {})
+/**
+ * The endpoints namespace of the contract over the endpoints table. `followEndpoints` makes
+ * the outbox follow a change: deliveries of an Inactive endpoint pause ("webhooks are
+ * paused"), resume when it is Active again, and are cancelled when it is deleted.
+ */
+export function createEndpointsService(repo: EndpointsRepo, bus: EventBus, followEndpoints: () => void = () => undefined): ServiceOf<'endpoints'> {
+  const changed = (): void => {
+    bus.emit('endpoints.changed', {})
+    followEndpoints()
+  }
 
   return {
     async list() {
@@ -53,7 +60,8 @@ export function createEndpointsService(repo: EndpointsRepo, bus: EventBus): Serv
     },
 
     async remove({ id }) {
-      // Past deliveries keep their endpoint_name and url, so the log still reads after this.
+      // Past deliveries keep their endpoint_name and url, so the log still reads after this;
+      // waiting ones are cancelled with the reason (changed() -> followEndpoints).
       if (!repo.remove(id)) throw notFound('endpoint', id)
       changed()
       return { ok: true as const }

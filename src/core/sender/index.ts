@@ -76,8 +76,20 @@ export function createSender(deps: SenderDeps): Sender {
     concurrency: DELIVERY_CONCURRENCY,
     onRecorded: () => onRecorded()
   })
-  const worker = createOutboxWorker({ repo, runner })
+  // Deliveries that took their endpoint's state (paused, resumed, cancelled): tell the views, and
+  // look for newly due work (a resumed delivery may be due at once).
+  const announceFollowed = (ids: string[]): void => {
+    for (const id of ids) {
+      const delivery = repo.getDelivery(id)
+      if (delivery) deps.bus.emit('delivery.updated', delivery)
+    }
+  }
+  const worker = createOutboxWorker({ repo, runner, onFollowed: announceFollowed })
   onRecorded = () => worker.poke()
+  const followEndpoints = (): void => {
+    announceFollowed(repo.followEndpoints(new Date().toISOString()))
+    worker.poke()
+  }
   const outbox = createOutbox({ repo, runner, bus: deps.bus })
   const { send, deliver } = createSendService({
     endpoints: endpointsRepo,
@@ -87,7 +99,7 @@ export function createSender(deps: SenderDeps): Sender {
   })
 
   return {
-    endpoints: createEndpointsService(endpointsRepo, deps.bus),
+    endpoints: createEndpointsService(endpointsRepo, deps.bus, followEndpoints),
     send,
     deliveries: createDeliveriesService({ repo, runner, outbox, bus: deps.bus, settings: deps.settings }),
     deliver,

@@ -6,7 +6,12 @@
  * flight, started at updated_at. Claims are single UPDATEs with the expected state in the
  * WHERE clause, so two workers on one database file (the app and `kyc-hooks serve`, or a
  * CLI send) never attempt the same delivery at once. A claim that outlives its timeout by
- * a margin was left by a process that died mid-attempt and becomes due again.
+ * a margin was left by a process that died mid-attempt and becomes due again; the holder
+ * renews it (touch) while its attempt runs, so only a dead holder's claim goes stale.
+ *
+ * A delivery to a saved endpoint follows that endpoint: paused while it is Inactive,
+ * pending again when it is Active, cancelled (with the reason) once it is deleted. An
+ * attempt already in flight finishes, and its delivery then takes the endpoint's state.
  */
 import type { Db } from '../store/database'
 import type { Attempt, Delivery, DeliveryDetail, DeliveryFilter, DeliveryStatus, HeaderPair, Origin } from '../../shared/models'
@@ -81,6 +86,7 @@ interface DeliveryRow {
   insecure_tls: number
   ca_file: string | null
   status: DeliveryStatus
+  status_reason: string | null
   attempt_count: number
   retry_schedule: string
   next_attempt_at: string | null
@@ -127,6 +133,7 @@ function toDelivery(row: DeliveryRow): Delivery {
     lastResponseCode: row.last_response_code,
     lastResponse: row.last_response,
     lastError: row.last_error,
+    statusReason: row.status_reason,
     nextAttemptAt: row.status === 'pending' ? row.next_attempt_at : null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -177,6 +184,11 @@ export interface OutboxRepo {
    * held them stopped mid-attempt (a crash). Live claims of another process are left alone.
    */
   resumeStale(now: string, marginMs: number): number
+  /**
+   * Pauses the waiting deliveries of Inactive endpoints, resumes those of Active ones and
+   * cancels those of deleted ones (only `id` when given). Returns the ids it changed.
+   */
+  followEndpoints(now: string, id?: string): string[]
   /** The earliest next_attempt_at among waiting deliveries, or null. */
   nextDueAt(): string | null
   /** Stores an attempt and the delivery's new state together. */
@@ -204,6 +216,7 @@ export function createOutboxRepo(db: Db): OutboxRepo {
   const selectAttempts = db.prepare('SELECT * FROM attempts WHERE delivery_id = ? ORDER BY number')
   const selectDue = db.prepare(
     `SELECT id FROM deliveries WHERE status = 'pending' AND next_attempt_at IS NOT NULL AND next_attempt_at <= ?
+       AND (endpoint_id IS NULL OR endpoint_id IN (SELECT id FROM endpoints WHERE active = 1))
      ORDER BY next_attempt_at, seq LIMIT ?`
   )
   const claimDue = db.prepare(
@@ -211,7 +224,7 @@ export function createOutboxRepo(db: Db): OutboxRepo {
      WHERE id = ? AND status = 'pending' AND next_attempt_at IS NOT NULL AND next_attempt_at <= ?`
   )
   const claimAny = db.prepare(
-    `UPDATE deliveries SET status = 'pending', next_attempt_at = NULL, updated_at = ?
+    `UPDATE deliveries SET status = 'pending', status_reason = NULL, next_attempt_at = NULL, updated_at = ?
      WHERE id = ? AND NOT (status = 'pending' AND next_attempt_at IS NULL)`
   )
   const release = db.prepare(
@@ -226,8 +239,36 @@ export function createOutboxRepo(db: Db): OutboxRepo {
      WHERE status = 'pending' AND next_attempt_at IS NULL
        AND julianday(updated_at) < julianday(@now) - (timeout_ms + @marginMs) / 86400000.0`
   )
+  // A claimed delivery (next_attempt_at NULL) is left to its attempt; it follows afterwards.
+  const waiting = `((status = 'pending' AND next_attempt_at IS NOT NULL) OR status = 'paused') AND (@id IS NULL OR id = @id)`
+  const cancelDeleted = db.prepare(
+    `UPDATE deliveries SET status = 'cancelled', next_attempt_at = NULL, updated_at = @now,
+       status_reason = 'endpoint "' || endpoint_name || '" was deleted: no further attempts'
+     WHERE ${waiting} AND endpoint_id IS NOT NULL AND endpoint_id NOT IN (SELECT id FROM endpoints)
+     RETURNING id`
+  )
+  const pauseInactive = db.prepare(
+    `UPDATE deliveries SET status = 'paused', updated_at = @now,
+       status_reason = 'endpoint "' || endpoint_name || '" is inactive: resumes when it is made active'
+     WHERE status = 'pending' AND next_attempt_at IS NOT NULL AND (@id IS NULL OR id = @id)
+       AND endpoint_id IN (SELECT id FROM endpoints WHERE active = 0)
+     RETURNING id`
+  )
+  // A retry that fell due while paused is due at once; a later one keeps its time.
+  const resumeActive = db.prepare(
+    `UPDATE deliveries SET status = 'pending', status_reason = NULL, updated_at = @now
+     WHERE status = 'paused' AND (@id IS NULL OR id = @id) AND endpoint_id IN (SELECT id FROM endpoints WHERE active = 1)
+     RETURNING id`
+  )
+  const followEndpoints = db.transaction((now: string, id: string | null): string[] => {
+    const changed = [cancelDeleted, pauseInactive, resumeActive].flatMap((stmt) =>
+      (stmt.all({ now, id }) as { id: string }[]).map((r) => r.id)
+    )
+    return changed
+  })
   const nextDue = db.prepare(
-    `SELECT MIN(next_attempt_at) AS at FROM deliveries WHERE status = 'pending' AND next_attempt_at IS NOT NULL`
+    `SELECT MIN(next_attempt_at) AS at FROM deliveries WHERE status = 'pending' AND next_attempt_at IS NOT NULL
+       AND (endpoint_id IS NULL OR endpoint_id IN (SELECT id FROM endpoints WHERE active = 1))`
   )
   const insertAttempt = db.prepare(
     `INSERT INTO attempts (id, delivery_id, number, started_at, duration_ms, request_url, request_headers, response_code,
@@ -323,6 +364,10 @@ export function createOutboxRepo(db: Db): OutboxRepo {
       return resumeStale.run({ now, marginMs }).changes
     },
 
+    followEndpoints(now: string, id?: string): string[] {
+      return followEndpoints(now, id ?? null)
+    },
+
     nextDueAt(): string | null {
       return (nextDue.get() as { at: string | null }).at
     },
@@ -334,7 +379,10 @@ export function createOutboxRepo(db: Db): OutboxRepo {
         responseHeaders: JSON.stringify(attempt.responseHeaders),
         responseTruncated: attempt.responseTruncated ? 1 : 0
       })
-      updateAfterAttempt.run({ ...outcome, id: attempt.deliveryId, updatedAt: new Date().toISOString() })
+      const now = new Date().toISOString()
+      updateAfterAttempt.run({ ...outcome, id: attempt.deliveryId, updatedAt: now })
+      // The endpoint may have been deactivated or deleted while this attempt ran.
+      if (outcome.status === 'pending') followEndpoints(now, attempt.deliveryId)
       return { delivery: getDelivery(attempt.deliveryId) as Delivery, attempt: attemptModel(attempt) }
     }),
 

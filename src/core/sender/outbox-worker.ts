@@ -5,14 +5,8 @@
  * were waiting for a retry when the process stopped are simply due on the next start.
  */
 import type { AttemptRunner } from './attempt-runner'
+import { LEASE_MARGIN_MS } from './claim-lease'
 import type { OutboxRepo } from './outbox-repo'
-
-/**
- * How long past its timeout a claim may stay unfinished before it counts as abandoned (its
- * process died mid-attempt) and is attempted again. Generous, because a second process on
- * the same file may be slow but alive; a double delivery is worse than a late one.
- */
-export const STALE_CLAIM_MARGIN_MS = 60_000
 
 export interface OutboxWorker {
   /** Starts the timer; each tick also picks up claims abandoned by a crash. Idempotent. */
@@ -23,7 +17,13 @@ export interface OutboxWorker {
   stop(): void
 }
 
-export function createOutboxWorker(deps: { repo: OutboxRepo; runner: AttemptRunner; pollMs?: number }): OutboxWorker {
+export function createOutboxWorker(deps: {
+  repo: OutboxRepo
+  runner: AttemptRunner
+  pollMs?: number
+  /** Called with the deliveries whose state changed to follow their endpoint (paused, resumed, cancelled). */
+  onFollowed?(ids: string[]): void
+}): OutboxWorker {
   const pollMs = deps.pollMs ?? 1_000
   let timer: NodeJS.Timeout | null = null
   let started = false
@@ -41,7 +41,10 @@ export function createOutboxWorker(deps: { repo: OutboxRepo; runner: AttemptRunn
     if (!started) return
     try {
       const now = new Date().toISOString()
-      deps.repo.resumeStale(now, STALE_CLAIM_MARGIN_MS)
+      deps.repo.resumeStale(now, LEASE_MARGIN_MS)
+      // Endpoints changed by another process on the same file (or a claim just resumed) are followed here.
+      const followed = deps.repo.followEndpoints(now)
+      if (followed.length > 0) deps.onFollowed?.(followed)
       const claimed = deps.repo.claimDue(now, deps.runner.freeSlots(), deps.runner.inFlightIds())
       for (const id of claimed) {
         deps.runner

@@ -1,6 +1,7 @@
 /**
  * The retry schedule: the first attempt goes out immediately, then one retry after each
- * delay of the schedule. Each delivery stores its own copy when it is created, so a change
+ * delay of the schedule, each counted from the end of the previous attempt, so the delays
+ * add up (5, 30, 120 retries at about +5 s, +35 s, +2 min 35 s). Each delivery stores its own copy when it is created, so a change
  * in Settings affects new deliveries only, never one already under way.
  */
 

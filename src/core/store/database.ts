@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3'
-import fs from 'node:fs'
 import path from 'node:path'
 import { WorkbenchError, messageOf } from '../../shared/errors'
 import { LATEST_SCHEMA_VERSION, migrations } from './migrations'
+import { ensurePrivateDir, ensurePrivateFile, tightenDatabaseCompanions } from './private-files'
 import { startCheckpointer, type Checkpointer, type CheckpointerStats } from './checkpointer'
 
 export type Db = Database.Database
@@ -10,20 +10,28 @@ export type Db = Database.Database
 export interface OpenOptions {
   /** Absolute path of a better_sqlite3.node built for this runtime (Electron ships its own). */
   nativeBinding?: string
+  /**
+   * The file's folder is the Workbench's own data folder: tighten it to owner-only if it is
+   * looser. Otherwise (a `--db` file in any folder) an existing folder is left as it is.
+   */
+  ownFolder?: boolean
 }
 
 /**
  * Opens (creating if needed) the one Workbench database file, in WAL mode, and brings
- * its schema up to date. Refuses a file written by a newer schema.
+ * its schema up to date. Refuses a file written by a newer schema. The file, its -wal and
+ * -shm, and a folder created for it are owner-only: they hold secrets in clear.
  */
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
   try {
-    fs.mkdirSync(path.dirname(file), { recursive: true })
+    ensurePrivateDir(path.dirname(file), options.ownFolder === true)
   } catch (err) {
     throw new WorkbenchError('io', `cannot create the data folder ${path.dirname(file)}: ${messageOf(err)}`)
   }
   let db: Db
   try {
+    ensurePrivateFile(file)
+    tightenDatabaseCompanions(file)
     db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {})
     db.pragma('journal_mode = WAL')
   } catch (err) {
@@ -37,6 +45,9 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   db.pragma('synchronous = NORMAL')
   db.pragma('foreign_keys = ON')
   db.pragma('busy_timeout = 5000')
+  // Each time the WAL starts over, cut its file back to this size: space a burst (or a
+  // disk-full) made it grow into goes back to the filesystem instead of staying in the WAL.
+  db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`)
   try {
     migrate(db, file)
   } catch (err) {
@@ -54,6 +65,38 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     return close()
   }
   return db
+}
+
+/** journal_size_limit: the WAL file is truncated to this after each reset. */
+export const WAL_SIZE_LIMIT_BYTES = 4 * 1024 * 1024
+
+/** Whether `err` is SQLite's "database or disk is full". */
+export function isDiskFull(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code
+  return code === 'SQLITE_FULL' || (typeof code === 'string' && code.startsWith('SQLITE_IOERR') && /ENOSPC|disk/i.test(String(err)))
+}
+
+const lastReclaim = new WeakMap<Db, number>()
+/** Not more often than this: a TRUNCATE checkpoint may wait for readers (busy_timeout). */
+const RECLAIM_EVERY_MS = 1_000
+
+/**
+ * After a write failed for lack of space: copy the WAL into the database file and truncate
+ * the WAL to zero bytes, so the space the WAL had grown into (and any space the user frees)
+ * is there for the next commits rather than taken back by the WAL. Best effort: on a disk
+ * still too full for the checkpoint it fails quietly and the next disk-full tries again.
+ * Returns whether the WAL was truncated.
+ */
+export function reclaimWalSpace(db: Db, now = Date.now()): boolean {
+  if (!db.open || db.memory) return false
+  if (now - (lastReclaim.get(db) ?? 0) < RECLAIM_EVERY_MS) return false
+  lastReclaim.set(db, now)
+  try {
+    const r = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number; checkpointed: number }[]
+    return r[0]?.busy === 0
+  } catch {
+    return false
+  }
 }
 
 const opened = new WeakMap<Db, { nativeBinding?: string; checkpointer: Checkpointer | null }>()
@@ -85,9 +128,18 @@ function migrate(db: Db, file: string): void {
   }
   for (const migration of migrations) {
     if (migration.version <= current) continue
-    db.transaction(() => {
-      db.exec(migration.sql)
-      db.pragma(`user_version = ${migration.version}`)
-    })()
+    if (migration.rebuildsTables) db.pragma('foreign_keys = OFF')
+    try {
+      db.transaction(() => {
+        db.exec(migration.sql)
+        if (migration.rebuildsTables) {
+          const broken = db.pragma('foreign_key_check') as unknown[]
+          if (broken.length > 0) throw new Error(`migration ${migration.version} (${migration.name}) broke ${broken.length} foreign keys`)
+        }
+        db.pragma(`user_version = ${migration.version}`)
+      })()
+    } finally {
+      if (migration.rebuildsTables) db.pragma('foreign_keys = ON')
+    }
   }
 }

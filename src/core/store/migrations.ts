@@ -10,6 +10,11 @@ export interface Migration {
   version: number
   name: string
   sql: string
+  /**
+   * Runs with foreign keys off (outside the transaction, as SQLite requires), for a migration
+   * that rebuilds a table other tables point at: dropping the old copy must not cascade.
+   */
+  rebuildsTables?: boolean
 }
 
 export const migrations: Migration[] = [
@@ -138,6 +143,48 @@ export const migrations: Migration[] = [
         outcome TEXT NOT NULL CHECK (outcome IN ('success', 'error'))
       );
       CREATE INDEX attempts_by_delivery ON attempts (delivery_id, number);
+    `
+  },
+  {
+    // Deliveries of an Inactive endpoint are paused, those of a deleted one cancelled (with
+    // the reason). SQLite cannot change a CHECK, so the table is rebuilt (sqlite.org/lang_altertable.html).
+    version: 2,
+    name: 'paused-and-cancelled-deliveries',
+    rebuildsTables: true,
+    sql: `
+      CREATE TABLE deliveries_v2 (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        message_id TEXT NOT NULL REFERENCES messages (id) ON DELETE CASCADE,
+        endpoint_id TEXT,
+        endpoint_name TEXT NOT NULL,
+        url TEXT NOT NULL,
+        request_headers TEXT NOT NULL,
+        timeout_ms INTEGER NOT NULL,
+        insecure_tls INTEGER NOT NULL,
+        ca_file TEXT,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'success', 'error', 'paused', 'cancelled')),
+        status_reason TEXT,
+        attempt_count INTEGER NOT NULL DEFAULT 0,
+        retry_schedule TEXT NOT NULL,
+        next_attempt_at TEXT,
+        last_response_code INTEGER,
+        last_response TEXT,
+        last_error TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      INSERT INTO deliveries_v2 (seq, id, message_id, endpoint_id, endpoint_name, url, request_headers, timeout_ms,
+        insecure_tls, ca_file, status, attempt_count, retry_schedule, next_attempt_at, last_response_code, last_response,
+        last_error, created_at, updated_at)
+      SELECT seq, id, message_id, endpoint_id, endpoint_name, url, request_headers, timeout_ms, insecure_tls, ca_file,
+        status, attempt_count, retry_schedule, next_attempt_at, last_response_code, last_response, last_error, created_at,
+        updated_at
+      FROM deliveries;
+      DROP TABLE deliveries;
+      ALTER TABLE deliveries_v2 RENAME TO deliveries;
+      CREATE INDEX deliveries_due ON deliveries (status, next_attempt_at);
+      CREATE INDEX deliveries_by_endpoint ON deliveries (endpoint_id, status);
     `
   }
 ]

@@ -8,7 +8,7 @@ import { Badge, StatusCode } from '../../ui/Badge'
 import Button from '../../ui/Button'
 import { failureHint, statusLabel } from '../deliveries/delivery-logic'
 
-const STATUS_TONE = { success: 'ok', error: 'bad', pending: 'info' } as const
+const STATUS_TONE = { success: 'ok', error: 'bad', pending: 'info', paused: 'warn', cancelled: 'neutral' } as const
 
 export default function SendResultView() {
   const result = useWorkbench((s) => s.compose.result)

@@ -36,7 +36,7 @@ export default function DeliveriesScreen() {
           <EmptyState title="No deliveries yet" testId="deliveries-empty">
             <p>
               Every webhook the Workbench sends shows up here with its status (Success, Error, Pending), response code and response,
-              and every retry.
+              and every retry. Retries are Paused while their endpoint is Inactive, and Cancelled once it is deleted.
             </p>
             <p>
               Send one from <a href="#/compose">Compose &amp; send</a>, or use “Test webhook” on an endpoint in <a href="#/endpoints">Endpoints</a>.

@@ -14,7 +14,9 @@ import DeliveriesExportDialog from './DeliveriesExportDialog'
 const STATUS_OPTIONS = [
   { value: 'success', label: 'Success' },
   { value: 'error', label: 'Error' },
-  { value: 'pending', label: 'Pending' }
+  { value: 'pending', label: 'Pending' },
+  { value: 'paused', label: 'Paused' },
+  { value: 'cancelled', label: 'Cancelled' }
 ]
 
 export default function DeliveriesToolbar() {

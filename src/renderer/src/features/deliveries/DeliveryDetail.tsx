@@ -17,7 +17,7 @@ import AttemptView from './AttemptView'
 import { base64ToText, failureHint, looksLikeJson, statusLabel } from './delivery-logic'
 import RetryCountdown from './RetryCountdown'
 
-const TONE = { success: 'ok', error: 'bad', pending: 'info' } as const
+const TONE = { success: 'ok', error: 'bad', pending: 'info', paused: 'warn', cancelled: 'neutral' } as const
 
 function OriginLink({ origin }: { origin: Origin }) {
   switch (origin.kind) {
@@ -107,6 +107,11 @@ function DetailBody({ detail: d }: { detail: Detail }) {
           </Badge>{' '}
           <StatusCode status={d.lastResponseCode} />
           {d.status === 'pending' && d.nextAttemptAt ? <RetryCountdown at={d.nextAttemptAt} /> : null}
+          {d.statusReason ? (
+            <div className="muted" data-testid="delivery-status-reason">
+              {d.statusReason}
+            </div>
+          ) : null}
         </dd>
         <dt>Event</dt>
         <dd className="mono">{d.event ?? '—'}</dd>

@@ -11,7 +11,7 @@ import { statusLabel } from './delivery-logic'
 
 export const DELIVERY_ROW_HEIGHT = 32
 
-const TONE = { success: 'ok', error: 'bad', pending: 'info' } as const
+const TONE = { success: 'ok', error: 'bad', pending: 'info', paused: 'warn', cancelled: 'neutral' } as const
 
 export interface DeliveryRowProps {
   delivery: Delivery
@@ -23,7 +23,8 @@ export interface DeliveryRowProps {
 
 function DeliveryRow({ delivery: d, top, open, active, onOpen }: DeliveryRowProps) {
   const cls = vlistRowClass('dl-row', open, active)
-  const snippet = d.lastError ?? d.lastResponse ?? ''
+  // Why it is paused or cancelled matters more than the last answer it got.
+  const snippet = d.statusReason ?? d.lastError ?? d.lastResponse ?? ''
   return (
     <div
       id={`delivery-${d.id}`}
@@ -36,7 +37,7 @@ function DeliveryRow({ delivery: d, top, open, active, onOpen }: DeliveryRowProp
       onClick={onOpen}
     >
       <span>
-        <Badge tone={TONE[d.status]} testId="delivery-status">
+        <Badge tone={TONE[d.status]} testId="delivery-status" title={d.statusReason ?? undefined}>
           {statusLabel(d.status)}
         </Badge>
       </span>
@@ -53,7 +54,7 @@ function DeliveryRow({ delivery: d, top, open, active, onOpen }: DeliveryRowProp
       <span>
         <StatusCode status={d.lastResponseCode} none={d.status === 'pending' && d.attemptCount === 0 ? '…' : '—'} testId="delivery-code" />
       </span>
-      <span className={d.lastError ? 'dl-cell-snippet mono dl-error' : 'dl-cell-snippet mono'} title={snippet.slice(0, 500)}>
+      <span className={d.lastError && !d.statusReason ? 'dl-cell-snippet mono dl-error' : 'dl-cell-snippet mono'} title={snippet.slice(0, 500)}>
         {snippet}
       </span>
       <span className="dl-cell-attempts faint mono" title={`${d.attemptCount} of ${d.maxAttempts} attempts`}>

@@ -155,9 +155,20 @@ export function statusTone(code: number | null): 'ok' | 'warn' | 'bad' | 'neutra
   return 'neutral'
 }
 
-/** Words for a delivery status, as the docs spell them. */
-export function statusLabel(status: DeliveryStatus): 'Success' | 'Error' | 'Pending' {
-  return status === 'success' ? 'Success' : status === 'error' ? 'Error' : 'Pending'
+const STATUS_LABEL = {
+  success: 'Success',
+  error: 'Error',
+  pending: 'Pending',
+  paused: 'Paused',
+  cancelled: 'Cancelled'
+} as const satisfies Record<DeliveryStatus, string>
+
+/**
+ * Words for a delivery status: the docs' Success / Error / Pending, plus Paused (its endpoint
+ * is Inactive: "webhooks are paused") and Cancelled (its endpoint was deleted).
+ */
+export function statusLabel(status: DeliveryStatus): (typeof STATUS_LABEL)[DeliveryStatus] {
+  return STATUS_LABEL[status]
 }
 
 /** "in 12 s", "in 4 min 05 s", "due now": time until the next retry. */

@@ -6,7 +6,7 @@ import { Badge, StatusCode } from '../../ui/Badge'
 import { statusLabel } from '../deliveries/delivery-logic'
 import { formatTime } from '../inbox/format'
 
-const TONE = { success: 'ok', error: 'bad', pending: 'info' } as const
+const TONE = { success: 'ok', error: 'bad', pending: 'info', paused: 'warn', cancelled: 'neutral' } as const
 
 export default function LastDeliveryCell({ endpointId }: { endpointId: string }) {
   const last = useWorkbench((s) => s.endpoints.lastDelivery[endpointId])

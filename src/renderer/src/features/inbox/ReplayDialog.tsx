@@ -22,7 +22,9 @@ type Mode = 'as-is' | 'resign' | 'edited'
 const STATUS: Record<DeliveryStatus, { text: string; tone: Tone }> = {
   success: { text: 'Success', tone: 'ok' },
   error: { text: 'Error', tone: 'bad' },
-  pending: { text: 'Pending', tone: 'warn' }
+  pending: { text: 'Pending', tone: 'warn' },
+  paused: { text: 'Paused', tone: 'warn' },
+  cancelled: { text: 'Cancelled', tone: 'neutral' }
 }
 
 export interface ReplayDialogProps {

@@ -10,7 +10,7 @@ import CopyButton from '../../ui/CopyButton'
 import Field from '../../ui/Field'
 import ScreenHeader from '../../ui/ScreenHeader'
 import CredentialsSection from './CredentialsSection'
-import { formatSchedule, parseSchedule } from './retry-schedule'
+import { formatSchedule, parseSchedule, retryTimes } from './retry-schedule'
 import './settings.css'
 
 const THEMES = [
@@ -18,6 +18,12 @@ const THEMES = [
   { id: 'dark', label: 'Dark' },
   { id: 'light', label: 'Light' }
 ] as const
+
+/** "Up to 4 attempts per delivery; retries at +5 s, +35 s, +2 min 35 s after the first". */
+function scheduleHint(ms: number[]): string {
+  const attempts = `Up to ${1 + ms.length} attempt${ms.length === 0 ? '' : 's'} per delivery`
+  return ms.length === 0 ? attempts : `${attempts}; retries at ${retryTimes(ms)} after the first`
+}
 
 function RetrySchedule() {
   const stored = useWorkbench((s) => s.settings.values?.retryScheduleMs)
@@ -46,8 +52,8 @@ function RetrySchedule() {
     <section className="section" aria-labelledby="retry-title">
       <h2 id="retry-title">Delivery retries</h2>
       <p className="muted">
-        When a webhook the Workbench sends fails (no answer, or a non-2xx status), it is tried again after each of these waits,
-        counted from the first attempt. An empty list means no retries.
+        When a webhook the Workbench sends fails (no answer, or a non-2xx status), it is tried again after each of these waits
+        in turn. Each wait is counted from the previous attempt, so they add up. An empty list means no retries.
       </p>
       <form
         className="retry-row"
@@ -56,7 +62,7 @@ function RetrySchedule() {
           void save()
         }}
       >
-        <Field label="Retry schedule (seconds, comma-separated)" error={error} hint={preview.ms ? `Up to ${1 + preview.ms.length} attempts per delivery` : undefined}>
+        <Field label="Retry schedule (seconds, comma-separated)" error={error} hint={preview.ms ? <span data-testid="retry-schedule-hint">{scheduleHint(preview.ms)}</span> : undefined}>
           <input
             type="text"
             className="mono"

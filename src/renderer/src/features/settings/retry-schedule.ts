@@ -1,6 +1,7 @@
 /**
  * The retry schedule as people type it ("5, 30, 120, 600" seconds) and as the engine keeps
- * it (milliseconds after the first attempt).
+ * it (milliseconds). Each wait is counted from the previous attempt, so the waits add up:
+ * 5, 30, 120 retries at +5 s, +35 s and +2 min 35 s after the first attempt.
  */
 
 /** Most retries a schedule may list; beyond this a webhook would retry for days. */
@@ -29,4 +30,24 @@ export function parseSchedule(text: string): { ms: number[]; error: null } | { m
     if (ms[i] < ms[i - 1]) return { ms: null, error: `The waits must not shrink: ${parts[i]} comes after ${parts[i - 1]}` }
   }
   return { ms, error: null }
+}
+
+/** "5 s", "2 min 35 s", "1 h 2 min": a span of time, largest unit first, zero parts left out. */
+export function formatSpan(ms: number): string {
+  if (ms < 60_000) return `${Math.round(ms / 100) / 10} s`
+  const total = Math.round(ms / 1000)
+  const h = Math.floor(total / 3600)
+  const m = Math.floor((total % 3600) / 60)
+  const s = total % 60
+  return [h ? `${h} h` : '', m ? `${m} min` : '', s ? `${s} s` : ''].filter(Boolean).join(' ')
+}
+
+/**
+ * When each retry goes out, counted from the first attempt: the running sum of the waits,
+ * as the sender schedules them ("+5 s, +35 s, +2 min 35 s"). Ignores the time each attempt
+ * itself takes (up to the endpoint's timeout), which comes on top.
+ */
+export function retryTimes(ms: readonly number[]): string {
+  let at = 0
+  return ms.map((wait) => `+${formatSpan((at += wait))}`).join(', ')
 }
