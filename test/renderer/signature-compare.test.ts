@@ -24,9 +24,9 @@ const iso = (s: string) => `<${s}>`
 
 describe('renderer: signature comparison words', () => {
   it.each([
-    ['a "sha256=" prefix', `sha256=${CURRENT}`, 'prefixed', /behind a "name=" prefix/],
-    ['upper-case hex', CURRENT.toUpperCase(), 'upper-hex', /upper-case hex/],
-    ['base64', base64(CURRENT), 'base64', /base64/]
+    ['a "sha256=" prefix', `sha256=${CURRENT}`, 'prefixed', /the computed digest behind a "sha256=" prefix/],
+    ['upper-case hex', CURRENT.toUpperCase(), 'upper-hex', /the computed digest in upper-case hex/],
+    ['base64', base64(CURRENT), 'base64', /the computed digest in base64/]
   ] as const)('%s of the right digest is "same digest, different encoding", never "entirely different"', (_name, header, encoding, words) => {
     const c = compareSignatures(invalid(header, { hex: CURRENT, encoding }))!
     expect(c.kind).toBe('same-digest')
@@ -43,7 +43,7 @@ describe('renderer: signature comparison words', () => {
 
   it('a digest of other bytes is entirely different, decoded first when it was encoded', () => {
     expect(compareSignatures(invalid(OTHER, null))).toMatchObject({ kind: 'unrelated', text: expect.stringMatching(/^Entirely different digests:/) })
-    expect(compareSignatures(invalid(`sha256=${OTHER}`, { hex: OTHER, encoding: 'prefixed' }))?.text).toMatch(/^Entirely different digests \(decoded from/)
+    expect(compareSignatures(invalid(`sha256=${OTHER}`, { hex: OTHER, encoding: 'prefixed' }))?.text).toMatch(/^Entirely different digests \(after reading past a "sha256=" prefix\)/)
   })
 
   it('one wrong character is a near miss, marked', () => {

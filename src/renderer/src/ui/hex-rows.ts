@@ -12,7 +12,7 @@ export type ByteMark = 'bom' | 'cr' | 'lf' | 'nul' | 'control' | 'utf8' | 'inval
 export interface HexCell {
   /** Two lowercase hex digits. */
   hex: string
-  /** What the ASCII column shows: the character, a control picture (␍ ␊ ␀) or a dot. */
+  /** What the ASCII column shows: the character, an arrow for CR ← LF ↵ TAB →, ∅ for NUL, else a dot. */
   ascii: string
   /** Why the byte is highlighted; undefined for plain printable ASCII. */
   mark?: ByteMark
@@ -85,7 +85,9 @@ export function markAt(bytes: Uint8Array, i: number): ByteMark | undefined {
   return 'invalid'
 }
 
-const PICTURES: Partial<Record<number, string>> = { 0x00: '\u2400', 0x0a: '\u240a', 0x0d: '\u240d', 0x09: '\u2409' }
+// Arrows rather than the Unicode control pictures (␍ ␊ ␀): common monospace fonts (DejaVu
+// Sans Mono, Consolas, Menlo) have these, and a missing glyph would hide the very byte.
+const PICTURES: Partial<Record<number, string>> = { 0x00: '\u2205', 0x0a: '\u21b5', 0x0d: '\u2190', 0x09: '\u2192' }
 
 function asciiOf(b: number): string {
   if (b >= 0x20 && b < 0x7f) return String.fromCharCode(b)

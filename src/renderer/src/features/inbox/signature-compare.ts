@@ -18,11 +18,22 @@ export type Comparison =
   /** Nothing in common: marking every character would say nothing. */
   | { kind: 'unrelated'; text: string }
 
-const ENCODING_WORDS: Record<NonNullable<SignatureVerdict['receivedDigest']>['encoding'], string> = {
-  hex: 'lowercase hex',
-  prefixed: 'the digest behind a "name=" prefix',
-  'upper-hex': 'upper-case hex',
-  base64: 'base64'
+type Encoding = NonNullable<SignatureVerdict['receivedDigest']>['encoding']
+
+/** "a "sha256=" prefix", "upper-case hex", "base64": what sets the received value apart. */
+function encodingWords(encoding: Encoding, received: string): string {
+  switch (encoding) {
+    case 'prefixed': {
+      const prefix = /^\s*([^=\s]{1,32}=)/.exec(received)?.[1]
+      return prefix ? `a "${prefix}" prefix` : 'a prefix'
+    }
+    case 'upper-hex':
+      return 'upper-case hex'
+    case 'base64':
+      return 'base64'
+    default:
+      return 'lowercase hex'
+  }
 }
 
 /** How the received value relates to the computed one; null when there is nothing to compare. */
@@ -33,12 +44,15 @@ export function compareSignatures(verdict: SignatureVerdict): Comparison | null 
   if (receivedDigest && receivedDigest.hex === expected) {
     return {
       kind: 'same-digest',
-      text: `Same digest, different encoding: the received value is ${ENCODING_WORDS[receivedDigest.encoding]} of the computed digest.`
+      text:
+        receivedDigest.encoding === 'prefixed'
+          ? `Same digest, different encoding: the received value is the computed digest behind ${encodingWords('prefixed', received)}.`
+          : `Same digest, different encoding: the received value is the computed digest in ${encodingWords(receivedDigest.encoding, received)}.`
     }
   }
   // Decoded when it can be, so a prefix or base64 does not by itself make every character differ.
   const digest = receivedDigest?.hex ?? received
-  const decoded = receivedDigest ? ` (decoded from ${ENCODING_WORDS[receivedDigest.encoding]})` : ''
+  const decoded = receivedDigest ? ` (after reading past ${encodingWords(receivedDigest.encoding, received)})` : ''
   if (unrelatedDigests(digest, expected)) {
     return {
       kind: 'unrelated',
@@ -48,10 +62,16 @@ export function compareSignatures(verdict: SignatureVerdict): Comparison | null 
   return { kind: 'near', text: `${differingCount(received, expected)} characters differ (marked).` }
 }
 
-/** "Computed with API secret": which secret the computed digest is for, when known. */
-export function computedWith(verdict: SignatureVerdict, formatTime: (iso: string) => string): string {
+/** Which secret the computed digest is for ("previous API secret (rotated <local time>)"), when known. */
+export function expectedSecretName(verdict: SignatureVerdict, formatTime: (iso: string) => string): string | null {
   const secret = verdict.expectedSecret ?? (verdict.status === 'valid' ? verdict.matchedSecret : null)
-  return secret ? `Computed with ${withLocalTimes(secret, formatTime)}` : 'Computed'
+  return secret ? withLocalTimes(secret, formatTime) : null
+}
+
+/** "Computed with API secret": the label over the computed digest. */
+export function computedWith(verdict: SignatureVerdict, formatTime: (iso: string) => string): string {
+  const secret = expectedSecretName(verdict, formatTime)
+  return secret ? `Computed with ${secret}` : 'Computed'
 }
 
 // An ISO 8601 UTC time, as the engine writes them (e.g. in "previous API secret (rotated …)").

@@ -9,7 +9,7 @@ import { useWorkbench } from '../../store'
 import { SignatureBadge } from '../../ui/Badge'
 import CopyButton from '../../ui/CopyButton'
 import { formatDateTime } from '../inbox/format'
-import { compareSignatures, computedWith, withLocalTimes } from '../inbox/signature-compare'
+import { compareSignatures, expectedSecretName, withLocalTimes } from '../inbox/signature-compare'
 
 export default function VerdictView() {
   const verdict = useWorkbench((s) => s.verify.verdict)
@@ -24,6 +24,7 @@ export default function VerdictView() {
   }
   if (!verdict) return null
   const comparison = verdict.status === 'invalid' ? compareSignatures(verdict) : null
+  const secretName = expectedSecretName(verdict, formatDateTime)
   const tone = verdict.status === 'valid' ? 'callout-ok' : verdict.status === 'invalid' ? 'callout-bad' : 'callout-warn'
   return (
     <section className={`callout ${tone} vf-verdict`} aria-live="polite" data-testid="verify-result">
@@ -62,12 +63,15 @@ export default function VerdictView() {
             </dd>
           </>
         ) : null}
-        <dt title="What the signature should be: HMAC-SHA256 of these bytes with the secret" data-testid="verify-expected-label">
-          {computedWith(verdict, formatDateTime)}
-        </dt>
+        <dt title="What the signature should be: HMAC-SHA256 of these bytes with the secret">Computed</dt>
         <dd className="mono" data-testid="verify-expected">
           {verdict.expected ? <span className="vf-sig">{verdict.expected}</span> : <span className="faint">no secret known</span>}
           {verdict.expected ? <CopyButton text={verdict.expected} what="expected signature" /> : null}
+          {verdict.expected && secretName ? (
+            <div className="faint vf-secret-name" data-testid="verify-expected-secret">
+              with {secretName}
+            </div>
+          ) : null}
         </dd>
       </dl>
       {comparison ? (
