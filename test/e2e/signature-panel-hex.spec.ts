@@ -79,6 +79,9 @@ describe.skipIf(SKIP_E2E)('signature panel and hex view in the browser UI', { ti
     await api(serve, 'credentials.rotate', { graceHours: 24 })
     const bomBody = Buffer.concat([BOM, Buffer.from(compact)])
     await post('/rotated', bomBody, sign(bomBody, oldSecret!))
+    // 4. (Item 18) A timestamp that is not UTC: the schema error names its path once.
+    const notUtc = JSON.stringify({ ...payload, timestamp: '2026-01-15T10:30:00+02:00' })
+    await post('/not-utc', notUtc, sign(notUtc, oldSecret!))
 
     let detail = await openCapture(page, serve, '/prefixed')
     let panel = detail.getByTestId('signature-panel')
@@ -126,6 +129,23 @@ describe.skipIf(SKIP_E2E)('signature panel and hex view in the browser UI', { ti
     expect(await waitForText(bomHex.getByTestId('body-hex-legend'), /BOM/)).toMatch(/BOM/)
     expect(await bomHex.locator('[data-mark="bom"]').count()).toBe(3)
     await shot(page, 'issue6-15-rotated-bom-hex')
+
+    detail = await openCapture(page, serve, '/not-utc')
+    const schemaErrors = await waitForText(detail.getByTestId('schema-errors'), /UTC/)
+    // Before: "/timestamp /timestamp must be in UTC…".
+    expect(schemaErrors).toMatch(/^\/timestamp must be in UTC/)
+    expect(schemaErrors).not.toMatch(/\/timestamp\s+\/timestamp/)
+  })
+
+  it('Compose says "the body is not JSON", not "/ the body is not JSON"', async () => {
+    const { page } = await e2e.open()
+    await page.setViewportSize({ width: 1440, height: 900 })
+    await goTo(page, 'compose')
+    await replaceEditorText(page, 'compose-editor', 'hello')
+    const summary = await waitForText(page.getByTestId('schema-summary'), /not JSON/)
+    expect(summary).toMatch(/the body is not JSON/)
+    expect(summary).not.toMatch(/\/\s*the body/)
+    await shot(page, 'issue6-18-compose-not-json')
   })
 
   it('the Verify screen says what the Inbox says, and shows the bytes it verifies in hex', async () => {
