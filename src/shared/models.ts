@@ -52,11 +52,26 @@ export const SignatureVerdict = z.object({
   status: SignatureStatus,
   /** The header value as received (null when missing). */
   received: z.string().nullable(),
-  /** Lowercase hex HMAC-SHA256 of the exact bytes with the first (current) secret; null when no secret is known. */
+  /**
+   * Lowercase hex HMAC-SHA256 of the exact bytes with the secret named by `expectedSecret`:
+   * the one that matched (also when it matches only once the received encoding is
+   * normalised), else the first (current) secret; null when no secret is known.
+   */
   expected: z.string().nullable(),
   /** Which configured secret matched, by label (e.g. `current`, `previous`, `listener #2`). */
   matchedSecret: z.string().nullable(),
-  diagnosis: Diagnosis.nullable()
+  diagnosis: Diagnosis.nullable(),
+  /** The label of the secret `expected` was computed with (absent in verdicts stored before it existed). */
+  expectedSecret: z.string().nullable().optional(),
+  /**
+   * The digest the received value carries when it is not plain lowercase hex ("sha256=…",
+   * upper-case, base64), as lowercase hex to compare with `expected`; null when it is not
+   * a 32-byte digest at all.
+   */
+  receivedDigest: z
+    .object({ hex: z.string(), encoding: z.enum(['hex', 'prefixed', 'upper-hex', 'base64']) })
+    .nullable()
+    .optional()
 })
 export type SignatureVerdict = z.infer<typeof SignatureVerdict>
 

@@ -5,6 +5,7 @@
  */
 import type { Command } from 'commander'
 import type { Capture } from '../../shared/models'
+import { schemaErrorText } from '../../shared/schema-error-text'
 import { clock, signatureText, target } from '../capture-format'
 import { withWorkbench } from '../options'
 import { hasTerminalControls, printBlock, printJson, printLine, printNote, writeBytes } from '../output'
@@ -26,7 +27,7 @@ function printSignature(c: Capture): void {
 
 function printSchema(c: Capture): void {
   printLine(`Schema     ${c.schemaVerdict.status}`)
-  for (const e of c.schemaVerdict.errors.slice(0, 20)) printLine(`           ${e.path || '/'} ${e.message} (${e.keyword})`)
+  for (const e of c.schemaVerdict.errors.slice(0, 20)) printLine(`           ${schemaErrorText(e)} (${e.keyword})`)
   if (c.schemaVerdict.errors.length > 20) printLine(`           … ${c.schemaVerdict.errors.length - 20} more (see --json)`)
 }
 

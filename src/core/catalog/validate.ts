@@ -41,13 +41,13 @@ function parse(body: Uint8Array | string): Parsed {
     // TextDecoder drops a leading BOM by default; invalid UTF-8 is not JSON (RFC 8259 §8.1).
     text = typeof body === 'string' ? body.replace(/^\uFEFF/, '') : utf8.decode(body)
   } catch {
-    return { ok: false, reason: 'the body is not valid UTF-8 text' }
+    return { ok: false, reason: 'is not valid UTF-8 text' }
   }
-  if (text.trim() === '') return { ok: false, reason: 'the body is empty' }
+  if (text.trim() === '') return { ok: false, reason: 'is empty' }
   try {
     return { ok: true, value: JSON.parse(text) }
   } catch (err) {
-    return { ok: false, reason: `the body is not JSON (${err instanceof Error ? err.message : String(err)})` }
+    return { ok: false, reason: `is not JSON (${err instanceof Error ? err.message : String(err)})` }
   }
 }
 
@@ -60,15 +60,18 @@ function describe(e: ErrorObject): string {
   return e.message ?? 'is invalid'
 }
 
+// The message never repeats the path: every view prints the path (or "the body") in front
+// of it, see schemaErrorText.
 function toError(e: ErrorObject): SchemaError {
-  const where = e.instancePath === '' ? 'the payload' : e.instancePath
-  return { path: e.instancePath, message: `${where} ${describe(e)}`, keyword: e.keyword }
+  return { path: e.instancePath, message: describe(e), keyword: e.keyword }
 }
 
 /**
  * The schema verdict for a body: `not-json` when it does not parse, `unknown-event` when
  * `event` is missing or not one of the 11, else `valid` / `invalid` with every error found
- * (path is a JSON Pointer such as `/data/matchScore`).
+ * (path is a JSON Pointer such as `/data/matchScore`, '' for the body itself). A message
+ * says what is wrong with the value at its path and does not repeat the path:
+ * schemaErrorText joins the two for display.
  */
 export function validatePayload(body: Uint8Array | string): SchemaVerdict {
   try {
@@ -80,7 +83,7 @@ export function validatePayload(body: Uint8Array | string): SchemaVerdict {
     const isObject = typeof value === 'object' && value !== null && !Array.isArray(value)
     if (!isObject) {
       const kind = value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`
-      const message = `the payload is ${kind}, not an object: a Smart KYC webhook is {event, timestamp, data, tenantId}`
+      const message = `is ${kind}, not an object: a Smart KYC webhook is {event, timestamp, data, tenantId}`
       return { status: 'unknown-event', event: null, errors: [{ path: '', message, keyword: 'type' }] }
     }
     const raw = (value as Record<string, unknown>).event
@@ -88,8 +91,8 @@ export function validatePayload(body: Uint8Array | string): SchemaVerdict {
       const event = typeof raw === 'string' ? raw : null
       const message =
         raw === undefined
-          ? 'the payload has no "event" property: a Smart KYC webhook is {event, timestamp, data, tenantId}'
-          : `event ${JSON.stringify(raw).slice(0, 200)} is not a Smart KYC event: expected one of ${EVENT_NAMES.join(', ')}`
+          ? 'is missing: a Smart KYC webhook is {event, timestamp, data, tenantId}'
+          : `is ${JSON.stringify(raw).slice(0, 200)}, not a Smart KYC event: expected one of ${EVENT_NAMES.join(', ')}`
       return { status: 'unknown-event', event, errors: [{ path: '/event', message, keyword: 'enum' }] }
     }
     const validate = validatorFor(raw)
@@ -97,7 +100,7 @@ export function validatePayload(body: Uint8Array | string): SchemaVerdict {
     return { status: 'invalid', event: raw, errors: (validate.errors ?? []).map(toError) }
   } catch (err) {
     // Only reachable through a bug or exhaustion (e.g. a stack overflow): report it, never crash.
-    const message = `the body could not be validated: ${err instanceof Error ? err.message : String(err)}`
+    const message = `could not be validated: ${err instanceof Error ? err.message : String(err)}`
     return { status: 'invalid', event: null, errors: [{ path: '', message, keyword: 'internal' }] }
   }
 }

@@ -63,6 +63,100 @@ const endsWithNewline = (b: Buffer) => b.length > 0 && b[b.length - 1] === 0x0a
 const startsWithBom = (b: Buffer) => b.subarray(0, 3).equals(BOM)
 const hasCrlf = (b: Buffer) => b.includes('\r\n')
 
+const LINE_ENDINGS_HINT =
+  'Send the body as binary, exactly as signed: turn off line-ending conversion (e.g. git autocrlf on a payload file, or text mode transfer).'
+const CRLF_JSON_HINT =
+  'Hash the raw request bytes exactly as received, and send exactly the bytes you sign: no line-ending conversion, no re-formatting of the JSON.'
+
+const toLf = (b: Buffer) => Buffer.from(b.toString('latin1').replace(/\r\n/g, '\n'), 'latin1')
+const toCrlf = (b: Buffer) => Buffer.from(b.toString('latin1').replace(/\n/g, '\r\n'), 'latin1')
+const hasLfOnly = (b: Buffer) => !hasCrlf(b) && b.includes(0x0a)
+
+/** JSON re-serialised with `indent`, its newlines as CRLF. */
+function crlfJson(body: BodyView, indent: string | number): string | null {
+  const json = stringify(body, indent)
+  return json === null ? null : json.replace(/\n/g, '\r\n')
+}
+
+function crlfReceived(how: string): string {
+  return `The body arrived with CRLF line endings: it matches as ${how}, so the sender signed LF bytes and the line endings (and the layout) changed after signing, or your framework re-serialised the JSON before you hashed it.`
+}
+
+function crlfSigned(how: string): string {
+  return `The sender signed a body with CRLF line endings: it matches as ${how} with CRLF line endings instead of the LF received, so the line endings (and the layout) changed after signing.`
+}
+
+/**
+ * CRLF <-> LF, alone or with what usually comes with it (a final line break, a JSON
+ * re-serialisation). Tried before the plain re-serialisation variants: a CRLF body
+ * that matches "pretty-printed with 2 spaces" once its line endings are LF must be
+ * explained by its CRLF, which the body facts show, not by the indentation alone.
+ */
+const LINE_ENDING_VARIANTS: readonly BodyVariant[] = [
+  {
+    code: 'line-endings',
+    transform: (b) => (hasCrlf(b.bytes) ? toLf(b.bytes) : null),
+    message: 'The line endings changed: it matches with LF line endings instead of the CRLF received, so something converted them after signing.',
+    hint: LINE_ENDINGS_HINT
+  },
+  {
+    code: 'line-endings',
+    transform: (b) => (hasCrlf(b.bytes) && b.bytes.subarray(-2).equals(Buffer.from('\r\n')) ? toLf(b.bytes.subarray(0, -2)) : null),
+    message:
+      'The line endings changed: it matches with LF line endings instead of the CRLF received and without the final line break, so something converted the body to CRLF (and ended it with a line break) after signing.',
+    hint: LINE_ENDINGS_HINT
+  },
+  {
+    code: 'line-endings',
+    transform: (b) => (hasLfOnly(b.bytes) ? toCrlf(b.bytes) : null),
+    message: 'The line endings changed: it matches with CRLF line endings instead of the LF received, so the sender signed a CRLF body and something converted it.',
+    hint: LINE_ENDINGS_HINT
+  },
+  {
+    code: 'line-endings',
+    transform: (b) => (hasLfOnly(b.bytes) && endsWithNewline(b.bytes) ? toCrlf(b.bytes.subarray(0, -1)) : null),
+    message:
+      'The line endings changed: it matches with CRLF line endings instead of the LF received and without the final line break, so the sender signed a CRLF body and something converted it (adding a line break at the end).',
+    hint: LINE_ENDINGS_HINT
+  },
+  {
+    code: 'line-endings',
+    transform: (b) => (hasCrlf(b.bytes) ? stringify(b, 2) : null),
+    message: crlfReceived('JSON pretty-printed with 2 spaces and LF line endings'),
+    hint: CRLF_JSON_HINT
+  },
+  {
+    code: 'line-endings',
+    transform: (b) => (hasCrlf(b.bytes) ? stringify(b, 4) : null),
+    message: crlfReceived('JSON pretty-printed with 4 spaces and LF line endings'),
+    hint: CRLF_JSON_HINT
+  },
+  {
+    code: 'line-endings',
+    transform: (b) => (hasCrlf(b.bytes) ? stringify(b, '\t') : null),
+    message: crlfReceived('JSON pretty-printed with tabs and LF line endings'),
+    hint: CRLF_JSON_HINT
+  },
+  {
+    code: 'line-endings',
+    transform: (b) => (hasCrlf(b.bytes) ? stringify(b) : null),
+    message: crlfReceived('compact JSON (no whitespace, no line breaks)'),
+    hint: CRLF_JSON_HINT
+  },
+  {
+    code: 'line-endings',
+    transform: (b) => (hasCrlf(b.bytes) ? null : crlfJson(b, 2)),
+    message: crlfSigned('JSON pretty-printed with 2 spaces'),
+    hint: CRLF_JSON_HINT
+  },
+  {
+    code: 'line-endings',
+    transform: (b) => (hasCrlf(b.bytes) ? null : crlfJson(b, 4)),
+    message: crlfSigned('JSON pretty-printed with 4 spaces'),
+    hint: CRLF_JSON_HINT
+  }
+]
+
 // Byte-level changes come first: they are the more specific explanation (a BOM or newline
 // alone also "matches when compacted", but saying so would hide what really happened).
 export const BODY_VARIANTS: readonly BodyVariant[] = [
@@ -93,19 +187,7 @@ export const BODY_VARIANTS: readonly BodyVariant[] = [
       'A UTF-8 byte order mark (BOM) was removed: it matches with a BOM added at the start, so the sender signed a body starting with a BOM that was stripped before you hashed.',
     hint: 'Hash the raw request bytes (a text decoder drops the BOM); better, make the sender neither sign nor send a BOM.'
   },
-  {
-    code: 'line-endings',
-    transform: (b) => (hasCrlf(b.bytes) ? Buffer.from(b.bytes.toString('latin1').replace(/\r\n/g, '\n'), 'latin1') : null),
-    message: 'The line endings changed: it matches with LF line endings instead of the CRLF received, so something converted them after signing.',
-    hint: 'Send the body as binary, exactly as signed: turn off line-ending conversion (e.g. git autocrlf on a payload file, or text mode transfer).'
-  },
-  {
-    code: 'line-endings',
-    transform: (b) =>
-      !hasCrlf(b.bytes) && b.bytes.includes(0x0a) ? Buffer.from(b.bytes.toString('latin1').replace(/\n/g, '\r\n'), 'latin1') : null,
-    message: 'The line endings changed: it matches with CRLF line endings instead of the LF received, so the sender signed a CRLF body and something converted it.',
-    hint: 'Send the body as binary, exactly as signed: turn off line-ending conversion (e.g. git autocrlf on a payload file, or text mode transfer).'
-  },
+  ...LINE_ENDING_VARIANTS,
   {
     code: 'reserialized-body',
     transform: (b) => stringify(b),

@@ -6,6 +6,7 @@ import type { Diagnosis, SignatureVerdict } from '../../shared/models'
 import { messageOf } from '../../shared/errors'
 import { diagnose, type VerifyContext } from './diagnose'
 import { sameBytes, sign, type LabeledSecret } from './hmac'
+import { receivedDigest } from './received-digest'
 
 /**
  * The verdict keeps at most this much of the received header: a valid one is 64 characters,
@@ -16,7 +17,9 @@ export const MAX_RECEIVED_CHARS = 1024
 /**
  * The verdict for `header` over `body`: `missing` without a header, `valid` when it equals
  * the lowercase hex HMAC-SHA256 with any of `secrets` (matchedSecret names which), else
- * `invalid` with a diagnosis of why. `expected` is the signature with the first secret.
+ * `invalid` with a diagnosis of why. `expected` is the signature with the secret that
+ * matched (also when only the received encoding differs), else with the first secret;
+ * `expectedSecret` names it, so a view never shows one secret's digest under another's name.
  */
 export function verifySignature(
   body: Uint8Array,
@@ -38,22 +41,38 @@ export function checkSignature(body: Uint8Array, header: string | null | undefin
   // from real requests, and a pasted value should be read the same way.
   const value = typeof header === 'string' ? header.trim() : ''
   if (value === '') {
-    return { status: 'missing', received: null, expected: secrets.length ? sign(body, secrets[0].secret) : null, matchedSecret: null, diagnosis: null }
+    const first = secrets.length ? { expected: sign(body, secrets[0].secret), expectedSecret: secrets[0].label } : { expected: null, expectedSecret: null }
+    return { status: 'missing', received: null, ...first, matchedSecret: null, diagnosis: null }
   }
   const received = Buffer.from(value, 'utf8')
-  let expected: string | null = null
-  let matchedSecret: string | null = null
+  const digests: string[] = []
+  let matched = -1
   // Every secret is hashed and compared, matched or not, so the time taken does not depend
   // on which secret (if any) matched.
-  for (const s of secrets) {
-    const hex = sign(body, s.secret)
-    expected ??= hex
-    if (sameBytes(received, Buffer.from(hex, 'utf8')) && matchedSecret === null) matchedSecret = s.label
+  for (let i = 0; i < secrets.length; i++) {
+    const hex = sign(body, secrets[i].secret)
+    digests.push(hex)
+    if (sameBytes(received, Buffer.from(hex, 'utf8')) && matched === -1) matched = i
   }
-  if (matchedSecret !== null) {
-    return { status: 'valid', received: header as string, expected, matchedSecret, diagnosis: null }
+  if (matched !== -1) {
+    const label = secrets[matched].label
+    return { status: 'valid', received: header as string, expected: digests[matched], expectedSecret: label, matchedSecret: label, diagnosis: null }
   }
-  return { status: 'invalid', received: clipReceived(header as string), expected, matchedSecret: null, diagnosis: null }
+  // Only a failed check gets here: read the digest out of a near-miss encoding, so the
+  // view compares like with like and shows the digest of the secret it does match.
+  const carried = receivedDigest(value)
+  const near = carried && carried.encoding !== 'hex' ? carried : null
+  const same = near ? digests.indexOf(near.hex) : -1
+  const shown = same === -1 ? 0 : same
+  return {
+    status: 'invalid',
+    received: clipReceived(header as string),
+    expected: digests[shown] ?? null,
+    expectedSecret: secrets[shown]?.label ?? null,
+    matchedSecret: null,
+    diagnosis: null,
+    receivedDigest: near
+  }
 }
 
 /** diagnose(), but a failure inside it becomes a diagnosis that names it instead of an exception. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { templateFor, validatePayload } from '../../../src/core/catalog'
+import { schemaErrorText } from '../../../src/shared/schema-error-text'
 
 /** The docs' own examples: the standard payload, and the two event-specific data blocks. */
 const DOCS_STANDARD = `{ "event": "submission.completed", "timestamp": "2024-01-15T10:30:00Z", "data": { "submissionId": "sub_123456", "invitationId": "inv_123456", "customerEmail": "customer@example.com", "workflowId": "wf_123456", "status": "completed", "submittedAt": "2024-01-15T10:30:00Z" }, "tenantId": "tenant_123456" }`
@@ -41,7 +42,7 @@ describe('catalog: validatePayload errors', () => {
     const v = validatePayload(mutated('aml.match.found', (p) => (p.data.matchScore = 1.5)))
     expect(v.status).toBe('invalid')
     expect(v.event).toBe('aml.match.found')
-    expect(v.errors).toEqual([{ path: '/data/matchScore', message: '/data/matchScore must be <= 1', keyword: 'maximum' }])
+    expect(v.errors).toEqual([{ path: '/data/matchScore', message: 'must be <= 1', keyword: 'maximum' }])
   })
 
   it('reports every error at once (allErrors)', () => {
@@ -68,6 +69,54 @@ describe('catalog: validatePayload errors', () => {
     expect(v.status).toBe('invalid')
     expect(v.errors.map((e) => `${e.path} ${e.keyword}`)).toEqual(expect.arrayContaining(['/data type', ' required']))
     expect(v.errors.filter((e) => e.keyword === 'required').map((e) => e.message).join()).toMatch(/timestamp[\s\S]*tenantId|tenantId[\s\S]*timestamp/)
+  })
+})
+
+describe('catalog: schema errors name their path once', () => {
+  it('"/timestamp must be in UTC…", not "/timestamp /timestamp must be in UTC…"', () => {
+    const v = validatePayload(mutated('submission.completed', (p) => (p.timestamp = '2024-01-15T10:30:00+02:00')))
+    const error = v.errors.find((e) => e.path === '/timestamp')!
+    expect(error.message).toMatch(/^must be in UTC/)
+    expect(schemaErrorText(error)).toBe('/timestamp must be in UTC, ending in "Z" (e.g. "2024-01-15T10:30:00Z")')
+  })
+
+  it('no message starts with its own path, for any error kind', () => {
+    const bodies = [
+      mutated('submission.completed', (p) => {
+        delete p.data.submissionId
+        p.data.customerEmail = 'x'
+        p.tenantId = 'acme'
+      }),
+      JSON.stringify({ event: 'invitation.sent', data: [] }),
+      JSON.stringify(envelope('submission.deleted', {})),
+      '{"data":{}}',
+      '[1]',
+      'hello',
+      ''
+    ]
+    for (const body of bodies) {
+      for (const e of validatePayload(body).errors) {
+        expect(e.message.startsWith('/')).toBe(false)
+        expect(e.message).not.toMatch(/^the (body|payload) /)
+        expect(schemaErrorText(e).split(e.path || 'the body').length).toBe(2)
+      }
+    }
+  })
+
+  it('an error about the body itself says "the body", never "/"', () => {
+    expect(schemaErrorText(validatePayload('hello').errors[0])).toMatch(/^the body is not JSON \(/)
+    expect(schemaErrorText(validatePayload('').errors[0])).toBe('the body is empty')
+    expect(schemaErrorText(validatePayload('[1]').errors[0])).toMatch(/^the body is an array, not an object/)
+    const missing = validatePayload(JSON.stringify({ event: 'invitation.sent' })).errors.find((e) => e.keyword === 'required')!
+    expect(schemaErrorText(missing)).toMatch(/^the body must have required property/)
+  })
+
+  it('verdicts stored before the fix read the same as new ones', () => {
+    expect(schemaErrorText({ path: '/timestamp', message: '/timestamp must be in UTC' })).toBe('/timestamp must be in UTC')
+    expect(schemaErrorText({ path: '', message: 'the body is not JSON (x)' })).toBe('the body is not JSON (x)')
+    expect(schemaErrorText({ path: '', message: "the payload must have required property 'data'" })).toBe(
+      "the body must have required property 'data'"
+    )
   })
 })
 

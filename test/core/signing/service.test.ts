@@ -52,7 +52,9 @@ describe('signing service', () => {
     const v = await signing.verify({ body, signature: sign(body, 'second-secret-ab12'), secrets: ['one', '', 'second-secret-ab12'], useStored: true })
     expect(v.status).toBe('valid')
     expect(v.matchedSecret).toBe('pasted secret …ab12')
-    expect(v.expected).toBe(sign(body, 'one'))
+    // The digest shown is the one that matched, named: not the first pasted secret's.
+    expect(v.expected).toBe(sign(body, 'second-secret-ab12'))
+    expect(v.expectedSecret).toBe('pasted secret …ab12')
     const stored = await signing.verify({ body, signature: sign(body, secret as string), secrets: ['one'], useStored: true })
     expect(stored.matchedSecret).toBe('API secret')
   })

@@ -9,20 +9,64 @@ const previous: LabeledSecret = { label: 'previous API secret', secret: 'skyc_se
 describe('signing: verifySignature', () => {
   it('is valid with the current secret and names it', () => {
     const v = verifySignature(body, sign(body, current.secret), [current, previous])
-    expect(v).toEqual({ status: 'valid', received: sign(body, current.secret), expected: sign(body, current.secret), matchedSecret: 'API secret', diagnosis: null })
+    expect(v).toEqual({
+      status: 'valid',
+      received: sign(body, current.secret),
+      expected: sign(body, current.secret),
+      expectedSecret: 'API secret',
+      matchedSecret: 'API secret',
+      diagnosis: null
+    })
     expect(SignatureVerdict.parse(v)).toEqual(v)
   })
 
-  it('is valid with a later secret, and still reports expected with the first', () => {
+  it('is valid with a rotated secret in its grace period, and shows that secret\'s digest under its name', () => {
     const v = verifySignature(body, sign(body, previous.secret), [current, previous])
     expect(v.status).toBe('valid')
     expect(v.matchedSecret).toBe('previous API secret')
+    // Not the current secret's digest: "Computed" must be the digest that matched.
+    expect(v.expected).toBe(sign(body, previous.secret))
+    expect(v.expectedSecret).toBe('previous API secret')
+    expect(SignatureVerdict.parse(v)).toEqual(v)
+  })
+
+  it.each([
+    ['a "sha256=" prefix', (hex: string) => `sha256=${hex}`, 'prefixed'],
+    ['upper-case hex', (hex: string) => hex.toUpperCase(), 'upper-hex'],
+    ['base64', (hex: string) => Buffer.from(hex, 'hex').toString('base64'), 'base64'],
+    ['base64url', (hex: string) => Buffer.from(hex, 'hex').toString('base64url'), 'base64'],
+    ['two prefixes', (hex: string) => `v1=sha256=${hex}`, 'prefixed']
+  ])('reads the digest out of %s, and computes with the secret it matches', (_name, encode, encoding) => {
+    const v = verifySignature(body, encode(sign(body, previous.secret)), [current, previous])
+    expect(v.status).toBe('invalid')
+    expect(v.receivedDigest).toEqual({ hex: sign(body, previous.secret), encoding })
+    expect(v.expected).toBe(sign(body, previous.secret))
+    expect(v.expectedSecret).toBe('previous API secret')
+    expect(SignatureVerdict.parse(v)).toEqual(v)
+  })
+
+  it('a near-miss encoding of a digest no secret makes still computes with the first secret', () => {
+    const v = verifySignature(body, `sha256=${sign(body, 'unknown')}`, [current, previous])
+    expect(v.receivedDigest).toEqual({ hex: sign(body, 'unknown'), encoding: 'prefixed' })
     expect(v.expected).toBe(sign(body, current.secret))
+    expect(v.expectedSecret).toBe('API secret')
+  })
+
+  it('plain hex that does not match, or a value that is no digest, carries no receivedDigest', () => {
+    expect(verifySignature(body, sign(body, 'unknown'), [current]).receivedDigest).toBeNull()
+    expect(verifySignature(body, 'not a digest', [current]).receivedDigest).toBeNull()
   })
 
   it.each([null, undefined, '', '   '])('is missing for header %j', (header) => {
     const v = verifySignature(body, header, [current])
-    expect(v).toEqual({ status: 'missing', received: null, expected: sign(body, current.secret), matchedSecret: null, diagnosis: null })
+    expect(v).toEqual({
+      status: 'missing',
+      received: null,
+      expected: sign(body, current.secret),
+      expectedSecret: 'API secret',
+      matchedSecret: null,
+      diagnosis: null
+    })
   })
 
   it('is invalid with a diagnosis when nothing matches', () => {

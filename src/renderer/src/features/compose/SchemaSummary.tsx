@@ -4,6 +4,7 @@
  * the event picked.
  */
 import { useMemo } from 'react'
+import { schemaErrorDetail } from '../../../../shared/schema-error-text'
 import { useWorkbench } from '../../store'
 import { SchemaBadge } from '../../ui/Badge'
 import { eventOfBody } from './compose-logic'
@@ -24,7 +25,7 @@ export default function SchemaSummary() {
         <ul className="compose-schema-errors">
           {validation.errors.slice(0, MAX_LISTED).map((e, i) => (
             <li key={i}>
-              <code>{e.path || '/'}</code> {e.path && e.message.startsWith(`${e.path} `) ? e.message.slice(e.path.length + 1) : e.message}
+              {e.path === '' ? 'the body' : <code>{e.path}</code>} {schemaErrorDetail(e)}
             </li>
           ))}
           {validation.errors.length > MAX_LISTED ? <li className="faint">and {validation.errors.length - MAX_LISTED} more (see the editor)</li> : null}

@@ -8,12 +8,22 @@ import { SIGNATURE_HEADER, type Attempt } from '../../../../shared/models'
 import CodeEditor from '../../editor/CodeEditor'
 import { Badge, StatusCode } from '../../ui/Badge'
 import HeaderList from '../../ui/HeaderList'
+import HexView from '../../ui/HexView'
+import ViewToggle from '../../ui/ViewToggle'
+import { base64ToBytes } from '../inbox/body-format'
 import { formatDateTime } from '../inbox/format'
 import { base64ToText, looksLikeJson } from './delivery-logic'
+
+const BODY_VIEWS = [
+  { id: 'text', label: 'Text' },
+  { id: 'hex', label: 'Hex' }
+] as const
 
 export default function AttemptView({ attempt: a, initiallyOpen }: { attempt: Attempt; initiallyOpen: boolean }) {
   const [open, setOpen] = useState(initiallyOpen)
   const body = useMemo(() => (open ? base64ToText(a.responseBodyBase64) : ''), [open, a.responseBodyBase64])
+  const [bodyView, setBodyView] = useState<'text' | 'hex'>('text')
+  const bytes = useMemo(() => (open && bodyView === 'hex' ? base64ToBytes(a.responseBodyBase64) : null), [open, bodyView, a.responseBodyBase64])
 
   return (
     <details className="dl-attempt" open={open} onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)} data-testid="attempt">
@@ -31,12 +41,19 @@ export default function AttemptView({ attempt: a, initiallyOpen }: { attempt: At
               {a.error}
             </div>
           ) : null}
-          <h4>Response</h4>
+          <h4>
+            Response{' '}
+            {a.responseCode !== null && body ? (
+              <ViewToggle options={BODY_VIEWS} value={bodyView} onChange={setBodyView} label="Response body view" testId="attempt-body-view" />
+            ) : null}
+          </h4>
           {a.responseCode === null ? (
             <p className="muted">No response{a.error ? '' : ' was received'}.</p>
           ) : (
             <>
-              {body ? (
+              {bytes && body ? (
+                <HexView bytes={bytes} maxHeight={240} testId="attempt-response-hex" />
+              ) : body ? (
                 <CodeEditor
                   value={body}
                   readOnly

@@ -3,7 +3,7 @@
  * the message (body + signature) and every attempt, newest first, with Retry now and
  * Resend. Bodies are shown in a read-only editor: text only, never HTML.
  */
-import { useMemo } from 'react'
+import { useMemo, useState } from 'react'
 import { SIGNATURE_HEADER, type DeliveryDetail as Detail, type Origin } from '../../../../shared/models'
 import { navigate } from '../../app/router'
 import CodeEditor from '../../editor/CodeEditor'
@@ -11,6 +11,9 @@ import { useWorkbench } from '../../store'
 import { Badge, StatusCode } from '../../ui/Badge'
 import Button from '../../ui/Button'
 import CopyButton from '../../ui/CopyButton'
+import HexView from '../../ui/HexView'
+import ViewToggle from '../../ui/ViewToggle'
+import { base64ToBytes } from '../inbox/body-format'
 import { formatBytes, utf8ByteLength } from '../verify/body-facts'
 import { formatDateTime } from '../inbox/format'
 import AttemptView from './AttemptView'
@@ -18,6 +21,10 @@ import { base64ToText, failureHint, looksLikeJson, statusLabel } from './deliver
 import RetryCountdown from './RetryCountdown'
 
 const TONE = { success: 'ok', error: 'bad', pending: 'info', paused: 'warn', cancelled: 'neutral' } as const
+const BODY_VIEWS = [
+  { id: 'text', label: 'Text' },
+  { id: 'hex', label: 'Hex' }
+] as const
 
 function OriginLink({ origin }: { origin: Origin }) {
   switch (origin.kind) {
@@ -71,6 +78,9 @@ function DetailBody({ detail: d }: { detail: Detail }) {
   const acting = useWorkbench((s) => s.deliveries.acting)
   const lastResend = useWorkbench((s) => s.deliveries.lastResend)
   const body = useMemo(() => base64ToText(d.bodyBase64), [d.bodyBase64])
+  const [bodyView, setBodyView] = useState<'text' | 'hex'>('text')
+  // Decoded only when asked for: the text view does not need the bytes.
+  const bytes = useMemo(() => (bodyView === 'hex' ? base64ToBytes(d.bodyBase64) : null), [bodyView, d.bodyBase64])
   const attempts = useMemo(() => [...d.attempts].sort((a, b) => b.number - a.number), [d.attempts])
   const last = attempts[0]
   const hint = d.status !== 'success' && last ? failureHint(last.responseCode, last.error) : null
@@ -166,15 +176,20 @@ function DetailBody({ detail: d }: { detail: Detail }) {
         </code>
         {d.signature ? <CopyButton text={d.signature} what="signature" /> : null}
         <span className="faint mono">{formatBytes(utf8ByteLength(body))}</span>
+        <ViewToggle options={BODY_VIEWS} value={bodyView} onChange={setBodyView} label="Body view" testId="delivery-body-view" />
       </div>
-      <CodeEditor
-        value={body}
-        readOnly
-        language={looksLikeJson(body) ? 'json' : 'plaintext'}
-        height={Math.min(320, 40 + body.split('\n').length * 18)}
-        ariaLabel="Message body"
-        testId="delivery-body"
-      />
+      {bytes ? (
+        <HexView bytes={bytes} maxHeight={320} testId="delivery-body-hex" />
+      ) : (
+        <CodeEditor
+          value={body}
+          readOnly
+          language={looksLikeJson(body) ? 'json' : 'plaintext'}
+          height={Math.min(320, 40 + body.split('\n').length * 18)}
+          ariaLabel="Message body"
+          testId="delivery-body"
+        />
+      )}
     </div>
   )
 }

@@ -3,6 +3,7 @@
  * its field; clicking one reveals the field in the pretty body.
  */
 import type { SchemaVerdict } from '../../../../shared/models'
+import { schemaErrorDetail, schemaErrorSubject } from '../../../../shared/schema-error-text'
 import { SchemaBadge } from '../../ui/Badge'
 
 const STATUS_TEXT: Record<SchemaVerdict['status'], string> = {
@@ -25,10 +26,14 @@ export default function SchemaPanel({ verdict, onReveal }: { verdict: SchemaVerd
         <ul className="schema-errors" data-testid="schema-errors">
           {verdict.errors.map((e, i) => (
             <li key={i}>
-              <button type="button" className="link-btn mono" onClick={() => onReveal(e.path)} title="Show this field in the body">
-                {e.path || '(root)'}
-              </button>{' '}
-              <span>{e.message}</span> <span className="faint">({e.keyword})</span>
+              {e.path === '' ? (
+                <span>{schemaErrorSubject(e.path)}</span>
+              ) : (
+                <button type="button" className="link-btn mono" onClick={() => onReveal(e.path)} title="Show this field in the body">
+                  {e.path}
+                </button>
+              )}{' '}
+              <span>{schemaErrorDetail(e)}</span> <span className="faint">({e.keyword})</span>
             </li>
           ))}
         </ul>

@@ -1,17 +1,21 @@
 /**
  * The signature verdict of a capture: Valid / Invalid / Missing, which secret matched,
  * the diagnosis in words, and expected vs received side by side with the differing
- * characters marked.
+ * characters marked. The words under them come from signature-compare, shared with the
+ * Verify screen.
  */
 import type { SignatureVerdict } from '../../../../shared/models'
 import { SIGNATURE_HEADER } from '../../../../shared/models'
 import { SignatureBadge } from '../../ui/Badge'
-import { diffRuns, differingCount, unrelatedDigests } from './signature-diff'
+import { formatDateTime } from './format'
+import { compareSignatures, computedWith, withLocalTimes } from './signature-compare'
+import { diffRuns } from './signature-diff'
 
-function Marked({ value, other, testId }: { value: string; other: string; testId: string }) {
+/** `value` with the characters that differ from `other` marked, when marking says something. */
+function Marked({ value, other, mark, testId }: { value: string; other: string; mark: boolean; testId: string }) {
   return (
     <code className="sig-value" data-testid={testId}>
-      {(unrelatedDigests(value, other) ? [{ text: value, same: true }] : diffRuns(value, other)).map((run, i) =>
+      {(mark ? diffRuns(value, other) : [{ text: value, same: true }]).map((run, i) =>
         run.same ? (
           <span key={i}>{run.text}</span>
         ) : (
@@ -25,14 +29,17 @@ function Marked({ value, other, testId }: { value: string; other: string; testId
 }
 
 export default function SignaturePanel({ verdict }: { verdict: SignatureVerdict }) {
-  const { status, received, expected, matchedSecret, diagnosis } = verdict
+  const { status, received, expected, matchedSecret, diagnosis, receivedDigest } = verdict
+  const comparison = compareSignatures(verdict)
+  // Only near misses are marked: a prefix or an encoding shifts or changes every character.
+  const mark = comparison?.kind === 'near'
   const cls = status === 'valid' ? 'callout-ok' : status === 'invalid' ? 'callout-bad' : 'callout-warn'
   return (
     <section className={`detail-section signature-panel callout ${cls}`} aria-label="Signature" data-testid="signature-panel">
       <div className="section-title">
         <h3>Signature</h3>
         <SignatureBadge status={status} />
-        {status === 'valid' && matchedSecret ? <span className="muted">matched with: {matchedSecret}</span> : null}
+        {status === 'valid' && matchedSecret ? <span className="muted">matched with: {withLocalTimes(matchedSecret, formatDateTime)}</span> : null}
       </div>
       {status === 'missing' ? (
         <p>
@@ -42,9 +49,9 @@ export default function SignaturePanel({ verdict }: { verdict: SignatureVerdict 
       ) : null}
       {diagnosis ? (
         <div className="diagnosis" data-testid="signature-diagnosis">
-          <p>{diagnosis.message}</p>
+          <p>{withLocalTimes(diagnosis.message, formatDateTime)}</p>
           <p className="muted">
-            <strong>What to do:</strong> {diagnosis.hint}
+            <strong>What to do:</strong> {withLocalTimes(diagnosis.hint, formatDateTime)}
           </p>
         </div>
       ) : null}
@@ -52,21 +59,26 @@ export default function SignaturePanel({ verdict }: { verdict: SignatureVerdict 
         <div className="sig-compare">
           <div>
             <div className="field-label">Received ({SIGNATURE_HEADER})</div>
-            {received !== null ? <Marked value={received} other={expected ?? ''} testId="signature-received" /> : <span className="faint">none</span>}
+            {received !== null ? <Marked value={received} other={expected ?? ''} mark={mark} testId="signature-received" /> : <span className="faint">none</span>}
+            {receivedDigest && received !== null ? (
+              <div className="faint sig-decoded" data-testid="signature-received-digest">
+                decoded: <code>{receivedDigest.hex}</code>
+              </div>
+            ) : null}
           </div>
           <div>
-            <div className="field-label">Computed (HMAC-SHA256 of the raw body)</div>
+            <div className="field-label" data-testid="signature-expected-label">
+              {computedWith(verdict, formatDateTime)} (HMAC-SHA256 of the raw body)
+            </div>
             {expected !== null ? (
-              <Marked value={expected} other={received ?? ''} testId="signature-expected" />
+              <Marked value={expected} other={received ?? ''} mark={mark} testId="signature-expected" />
             ) : (
               <span className="faint">No secret is configured: create API credentials in Settings or add a secret to the listener.</span>
             )}
           </div>
-          {status === 'invalid' && received !== null && expected !== null ? (
-            <p className="faint">
-              {unrelatedDigests(received, expected)
-                ? 'Entirely different digests: different bytes or a different secret (the reason above says which, when it can tell).'
-                : `${differingCount(received, expected)} characters differ (marked).`}
+          {status === 'invalid' && comparison ? (
+            <p className="faint" data-testid="signature-comparison">
+              {comparison.text}
             </p>
           ) : null}
         </div>

@@ -3,12 +3,14 @@
  * the secret(s), and get Valid / Invalid / Missing with a diagnosis. The exact bytes
  * matter, so the screen shows what the bytes are and can load them from a file unchanged.
  */
-import { useEffect, useRef, useState, type ChangeEvent } from 'react'
+import { useEffect, useMemo, useRef, useState, type ChangeEvent } from 'react'
 import { SIGNATURE_HEADER } from '../../../../shared/models'
 import CodeEditor from '../../editor/CodeEditor'
 import { useWorkbench } from '../../store'
 import Button from '../../ui/Button'
 import Field from '../../ui/Field'
+import HexView from '../../ui/HexView'
+import ViewToggle from '../../ui/ViewToggle'
 import ScreenHeader from '../../ui/ScreenHeader'
 import { decodeExact } from './body-facts'
 import BodyFactsBar from './BodyFactsBar'
@@ -17,6 +19,11 @@ import './verify.css'
 
 /** Bodies larger than this are refused from files: webhook bodies are small. */
 const MAX_FILE_BYTES = 20 * 1024 * 1024
+
+const BODY_VIEWS = [
+  { id: 'text', label: 'Text' },
+  { id: 'hex', label: 'Hex' }
+] as const
 
 export default function VerifyScreen() {
   const body = useWorkbench((s) => s.verify.body)
@@ -30,6 +37,9 @@ export default function VerifyScreen() {
   const credentialsLoaded = useWorkbench((s) => s.settings.credentialsLoaded)
   const [language, setLanguage] = useState<'json' | 'plaintext'>('json')
   const [fileError, setFileError] = useState<string | null>(null)
+  const [bodyView, setBodyView] = useState<'text' | 'hex'>('text')
+  // The bytes the engine verifies: the text as UTF-8 (signing.verify encodes it the same way).
+  const bytes = useMemo(() => (bodyView === 'hex' ? new TextEncoder().encode(body) : null), [bodyView, body])
   const fileRef = useRef<HTMLInputElement>(null)
   const actions = useWorkbench.getState().verify
 
@@ -80,6 +90,7 @@ export default function VerifyScreen() {
         <div className="work-main vf-main">
           <div className="vf-body-head">
             <span className="field-label">Body (the raw request body, exactly as received)</span>
+            <ViewToggle options={BODY_VIEWS} value={bodyView} onChange={setBodyView} label="Body view" testId="verify-body-view" />
             <label className="vf-lang">
               <span className="sr-only">Highlight as</span>
               <select value={language} onChange={(e) => setLanguage(e.target.value as 'json' | 'plaintext')} aria-label="Highlight as">
@@ -95,16 +106,22 @@ export default function VerifyScreen() {
               Clear
             </Button>
           </div>
-          <CodeEditor
-            value={body}
-            onChange={(v) => useWorkbench.getState().verify.setBody(v)}
-            language={language}
-            height="100%"
-            ariaLabel="Body to verify"
-            testId="verify-editor"
-            placeholder="Paste the raw request body here, or load it from a file"
-            onSubmit={() => void useWorkbench.getState().verify.run()}
-          />
+          {bytes ? (
+            <div className="vf-hex">
+              <HexView bytes={bytes} maxHeight={560} testId="verify-hex" />
+            </div>
+          ) : (
+            <CodeEditor
+              value={body}
+              onChange={(v) => useWorkbench.getState().verify.setBody(v)}
+              language={language}
+              height="100%"
+              ariaLabel="Body to verify"
+              testId="verify-editor"
+              placeholder="Paste the raw request body here, or load it from a file"
+              onSubmit={() => void useWorkbench.getState().verify.run()}
+            />
+          )}
           <BodyFactsBar />
           {fileError ? (
             <div className="field-error-text" role="alert">
