@@ -21,7 +21,7 @@ function checkEndpoint(fields: EndpointFields): EndpointFields {
 }
 
 /** The endpoints namespace of the contract over the endpoints table. */
-export function createEndpointsService(repo: EndpointsRepo, bus: EventBus): ServiceOf<'endpoints'> {
+export function createEndpointsService(repo: EndpointsRepo, bus: EventBus): Omit<ServiceOf<'endpoints'>, 'health'> {
   const changed = (): void => bus.emit('endpoints.changed', {})
 
   return {
