@@ -59,6 +59,8 @@ describe.skipIf(SKIP_E2E)('delivery health in the browser UI', { timeout: E2E_TI
     await page.getByTestId('health-window').getByText('7 d').click()
     await waitForText(billingRow.getByTestId('endpoint-health'), /no attempts in the last 7 days/)
     await waitForText(ordersHealth, /75%\s*3\/4/)
+    await page.getByTestId('health-window').getByText('1 h').click()
+    await waitForText(billingRow.getByTestId('endpoint-health'), /no attempts in the last hour/)
     expect(await page.getByTestId('health-banner').count()).toBe(0)
 
     // Settings: the user raises the threshold above the rate; the banner appears on the spot.

@@ -15,7 +15,7 @@ import type { EventBus } from '../event-bus'
 import { isBelow, type EndpointRate, type HealthQuery } from './health-query'
 
 /** How long to gather finished attempts before re-checking. */
-export const RECHECK_DELAY_MS = 250
+export const RECHECK_DELAY_MS = 1_000
 /** The slow re-check for a sliding window and other processes' attempts. */
 export const SWEEP_INTERVAL_MS = 30_000
 

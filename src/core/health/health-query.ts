@@ -36,10 +36,14 @@ interface EndpointRow {
   active: number
 }
 
-interface SummaryRow {
+interface CountRow {
   endpoint_id: string
   attempts: number
   successes: number
+}
+
+interface LatencyRow {
+  endpoint_id: string
   p50: number | null
   p95: number | null
 }
@@ -82,10 +86,14 @@ function errorText(error: string | null, responseCode: number | null): string {
 
 export function createHealthQuery(db: Db): HealthQuery {
   const selectEndpoints = db.prepare<[], EndpointRow>('SELECT id, name, url, active FROM endpoints ORDER BY created_at, id')
+  const selectCounts = db.prepare(
+    `SELECT d.endpoint_id, COUNT(*) AS attempts, COALESCE(SUM(a.outcome = 'success'), 0) AS successes
+     ${IN_WINDOW}
+     GROUP BY d.endpoint_id`
+  )
   // percentile_cont: SQLite's percentile extension, compiled into better-sqlite3 (SQLITE_ENABLE_PERCENTILE).
-  const selectSummary = db.prepare(
-    `SELECT d.endpoint_id, COUNT(*) AS attempts, COALESCE(SUM(a.outcome = 'success'), 0) AS successes,
-       percentile_cont(a.duration_ms, 0.5) AS p50, percentile_cont(a.duration_ms, 0.95) AS p95
+  const selectLatency = db.prepare(
+    `SELECT d.endpoint_id, percentile_cont(a.duration_ms, 0.5) AS p50, percentile_cont(a.duration_ms, 0.95) AS p95
      ${IN_WINDOW}
      GROUP BY d.endpoint_id`
   )
@@ -97,9 +105,10 @@ export function createHealthQuery(db: Db): HealthQuery {
        ${IN_WINDOW} AND a.outcome = 'error'
      ) WHERE rn = 1`
   )
+  // The bars also give the totals, so the report reads the window's attempts three times, not four.
   const selectBuckets = db.prepare(
     `SELECT d.endpoint_id,
-       CAST((unixepoch(a.started_at, 'subsec') * 1000 - @sinceMs) / @bucketMs AS INTEGER) AS bucket,
+       CAST((julianday(a.started_at) - julianday(@since)) * 86400000.0 / @bucketMs AS INTEGER) AS bucket,
        COUNT(*) AS attempts, COALESCE(SUM(a.outcome = 'success'), 0) AS successes
      ${IN_WINDOW}
      GROUP BY d.endpoint_id, bucket`
@@ -110,13 +119,13 @@ export function createHealthQuery(db: Db): HealthQuery {
     return { spec, sinceMs, since: new Date(sinceMs).toISOString(), until: now.toISOString() }
   }
 
-  // One read transaction: the four queries see the same attempts even while a sender writes.
+  // One read transaction: the queries see the same attempts even while a sender writes.
   const report = db.transaction((window: HealthWindow, thresholdPercent: number, now: Date): HealthReport => {
     const { spec, sinceMs, since, until } = range(window, now)
-    const params = { since, until, sinceMs, bucketMs: spec.bucketMs }
+    const params = { since, until, bucketMs: spec.bucketMs }
     const bucketCount = Math.ceil(spec.ms / spec.bucketMs)
 
-    const summaries = new Map((selectSummary.all(params) as SummaryRow[]).map((r) => [r.endpoint_id, r]))
+    const latency = new Map((selectLatency.all(params) as LatencyRow[]).map((r) => [r.endpoint_id, r]))
     const lastErrors = new Map<string, HealthLastError>()
     for (const r of selectLastErrors.all(params) as ErrorRow[]) {
       lastErrors.set(r.endpoint_id, {
@@ -147,9 +156,10 @@ export function createHealthQuery(db: Db): HealthQuery {
     }
 
     const endpoints: EndpointHealth[] = selectEndpoints.all().map((e) => {
-      const s = summaries.get(e.id)
-      const attempts = s?.attempts ?? 0
-      const successes = s?.successes ?? 0
+      const bars = seriesOf(e.id)
+      const attempts = bars.reduce((n, b) => n + b.attempts, 0)
+      const successes = bars.reduce((n, b) => n + b.successes, 0)
+      const l = latency.get(e.id)
       return {
         endpointId: e.id,
         endpointName: e.name,
@@ -158,11 +168,11 @@ export function createHealthQuery(db: Db): HealthQuery {
         attempts,
         successes,
         successRate: attempts > 0 ? successes / attempts : null,
-        p50Ms: s?.p50 ?? null,
-        p95Ms: s?.p95 ?? null,
+        p50Ms: l?.p50 ?? null,
+        p95Ms: l?.p95 ?? null,
         lastError: lastErrors.get(e.id) ?? null,
         belowThreshold: isBelow(successes, attempts, thresholdPercent),
-        series: seriesOf(e.id)
+        series: bars
       }
     })
     return { window, since, until, bucketMs: spec.bucketMs, thresholdPercent, endpoints }
@@ -171,15 +181,15 @@ export function createHealthQuery(db: Db): HealthQuery {
   return {
     report: (window, thresholdPercent, now = new Date()) => report(window, thresholdPercent, now),
     rates(window, now = new Date()) {
-      const { since, until, sinceMs, spec } = range(window, now)
-      const params = { since, until, sinceMs, bucketMs: spec.bucketMs }
-      const summaries = selectSummary.all(params) as SummaryRow[]
+      const { since, until } = range(window, now)
+      const params = { since, until }
+      const counts = selectCounts.all(params) as CountRow[]
       const lastErrors = new Map((selectLastErrors.all(params) as ErrorRow[]).map((r) => [r.endpoint_id, errorText(r.error, r.response_code)]))
       const saved = new Map(selectEndpoints.all().map((e) => [e.id, e]))
-      return summaries.flatMap((s) => {
-        const e = saved.get(s.endpoint_id)
+      return counts.flatMap((c) => {
+        const e = saved.get(c.endpoint_id)
         if (!e) return []
-        return [{ endpointId: e.id, endpointName: e.name, url: e.url, attempts: s.attempts, successes: s.successes, lastError: lastErrors.get(e.id) ?? null }]
+        return [{ endpointId: e.id, endpointName: e.name, url: e.url, attempts: c.attempts, successes: c.successes, lastError: lastErrors.get(e.id) ?? null }]
       })
     }
   }

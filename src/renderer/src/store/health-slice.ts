@@ -8,8 +8,8 @@ import type { HealthAlert, HealthReport, HealthWindow } from '../../../shared/he
 import { call } from '../api/client'
 import { nestedSetter, type SliceCreator } from './slice-helpers'
 
-/** After live deliveries, the report is read again at most this often. */
-const REFRESH_MS = 1_000
+/** After live deliveries, the report is read again at most this often: a week of attempts costs more to count. */
+const REFRESH_MS: Record<HealthWindow, number> = { '1h': 1_000, '24h': 3_000, '7d': 10_000 }
 
 export interface HealthSlice {
   health: {
@@ -72,7 +72,7 @@ export const createHealthSlice: SliceCreator<HealthSlice> = (set, get) => {
         refreshTimer = setTimeout(() => {
           refreshTimer = null
           void get().health.load()
-        }, REFRESH_MS)
+        }, REFRESH_MS[get().health.window])
       },
 
       async loadAlerts() {
