@@ -1,6 +1,6 @@
 /**
  * Delivery health through real sockets: endpoints pointed at a real local HTTP sink that
- * fails some requests (and at a port where nothing listens), events sent through the real
+ * fails some requests (and at one that hangs up without answering), events sent through the real
  * sender and outbox, then the numbers read back from the attempts table and asserted exactly.
  */
 import net from 'node:net'
@@ -30,13 +30,12 @@ async function flakySink(): Promise<TestServer> {
   return server
 }
 
-/** A port that was free a moment ago: nothing listens there, so connections are refused. */
-async function closedPort(): Promise<number> {
-  const probe = net.createServer()
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve))
-  const port = (probe.address() as net.AddressInfo).port
-  await new Promise<void>((resolve) => probe.close(() => resolve()))
-  return port
+/** A server that hangs up on every connection without answering (held open, so no other process can take its port). */
+async function hangUpServer(): Promise<number> {
+  const server = net.createServer((socket) => socket.destroy())
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  cleanups.push(() => new Promise<void>((resolve) => server.close(() => resolve())))
+  return (server.address() as net.AddressInfo).port
 }
 
 async function harness(): Promise<Harness> {
@@ -74,7 +73,7 @@ describe('delivery health', () => {
     const h = await harness()
     const sink = await flakySink()
     const flaky = await h.sender.endpoints.create(EndpointInput.parse({ name: 'Flaky', url: `${sink.url}/hooks`, allowLocalHttp: true }))
-    const dead = await h.sender.endpoints.create(EndpointInput.parse({ name: 'Dead', url: `http://127.0.0.1:${await closedPort()}/hooks`, allowLocalHttp: true }))
+    const dead = await h.sender.endpoints.create(EndpointInput.parse({ name: 'Dead', url: `http://127.0.0.1:${await hangUpServer()}/hooks`, allowLocalHttp: true }))
     const idle = await h.sender.endpoints.create(EndpointInput.parse({ name: 'Idle', url: 'https://idle.example.test/hooks' }))
 
     await sendTo(h, flaky.id, 5)
@@ -109,7 +108,7 @@ describe('delivery health', () => {
     const d = byName.get('Dead') as EndpointHealth
     expect(d).toMatchObject({ attempts: 2, successes: 0, successRate: 0, belowThreshold: true })
     expect(d.lastError?.responseCode).toBeNull()
-    expect(d.lastError?.message).toMatch(/^connection refused: nothing listens on 127\.0\.0\.1:\d+ \[ECONNREFUSED\]/)
+    expect(d.lastError?.message).toMatch(/^connection reset: 127\.0\.0\.1:\d+ closed the connection before answering \[(ECONNRESET|EPIPE|UND_ERR_SOCKET)\]$/)
 
     expect(byName.get('Idle')).toMatchObject({
       endpointId: idle.id,
