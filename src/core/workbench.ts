@@ -17,6 +17,7 @@ import { watchExternalCaptures } from './receiver/external-captures'
 import { createSender } from './sender'
 import { createReplayService } from './replay'
 import { createExchangeService } from './exchange'
+import { createHealthService } from './health'
 import type { WorkbenchApi } from './workbench-api'
 import { WORKBENCH_VERSION } from './version'
 
@@ -61,10 +62,12 @@ export async function createWorkbench(options: WorkbenchOptions = {}): Promise<W
   const sender = createSender({ db, bus, tls, credentials, settings })
   const replay = createReplayService({ getCapture: (id) => receiver.captures.get({ id }), sender, credentials })
   const exchange = createExchangeService({ db, receiver, sender, caCertPath: () => tls.caCertPath() })
+  const health = createHealthService({ db, bus, settings })
 
   let stopWatching = (): void => {}
   if (options.background !== false) {
     sender.start()
+    health.monitor.start()
     await receiver.startAutoStartListeners()
     stopWatching = watchExternalCaptures(db, bus)
   }
@@ -89,7 +92,7 @@ export async function createWorkbench(options: WorkbenchOptions = {}): Promise<W
     listeners: receiver.listeners,
     captures: { ...receiver.captures, curl: exchange.curlForCapture },
     replay,
-    endpoints: sender.endpoints,
+    endpoints: { ...sender.endpoints, health: health.report },
     send: sender.send,
     deliveries: { ...sender.deliveries, curl: exchange.curlForDelivery },
     exchange: { export: exchange.export, importHar: exchange.importHar },
@@ -97,6 +100,7 @@ export async function createWorkbench(options: WorkbenchOptions = {}): Promise<W
     settings,
     async close() {
       stopWatching()
+      health.monitor.stop()
       await sender.stop()
       await receiver.stopAll()
       db.close()

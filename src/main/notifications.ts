@@ -1,6 +1,7 @@
 /**
  * Desktop notifications for what needs a developer's attention while they are in their
- * editor: a webhook that arrived with an invalid signature, and a delivery that failed.
+ * editor: a webhook that arrived with an invalid signature, a delivery that failed, and an
+ * endpoint whose success rate fell below the user's alert threshold (`health.alert`).
  * A burst becomes one summary, the `notifications` setting turns them off, and captured
  * text (hostile) is cleaned before it reaches the OS notification daemon.
  */
@@ -9,7 +10,7 @@ import type { BusLike } from './ipc'
 
 /** One thing worth telling the user about. */
 export interface Alert {
-  kind: 'invalid-signature' | 'delivery-error'
+  kind: 'invalid-signature' | 'delivery-error' | 'unhealthy-endpoint'
   /** A short, already-cleaned description. */
   text: string
 }
@@ -39,6 +40,10 @@ function field(payload: unknown, name: string): unknown {
   return typeof payload === 'object' && payload !== null ? (payload as Record<string, unknown>)[name] : undefined
 }
 
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`
+}
+
 /** The alert a bus event raises, or null for the (many) events that raise none. */
 export function alertFor(event: string, payload: unknown, escapeMarkup?: boolean): Alert | null {
   if (event === 'capture.received' && field(payload, 'signature') === 'invalid') {
@@ -52,11 +57,20 @@ export function alertFor(event: string, payload: unknown, escapeMarkup?: boolean
     const text = cleanText(`${String(field(payload, 'event') ?? 'webhook')} to ${String(field(payload, 'endpointName') ?? field(payload, 'url') ?? '')}: ${String(why)}`, escapeMarkup)
     return { kind: 'delivery-error', text }
   }
+  // Only the fall below the threshold: a recovery clears the banner but needs no notification.
+  if (event === 'health.alert' && field(payload, 'state') === 'below') {
+    const rate = field(payload, 'successRate')
+    const percent = typeof rate === 'number' ? `${Math.round(rate * 1000) / 10}%` : '?'
+    const attempts = field(payload, 'attempts')
+    const counted = typeof attempts === 'number' ? plural(attempts, 'attempt', 'attempts') : 'the attempts'
+    const text = cleanText(
+      `${String(field(payload, 'endpointName') ?? field(payload, 'url') ?? 'an endpoint')}: ${percent} of ${counted} ` +
+        `succeeded in the last ${String(field(payload, 'window') ?? '?')} (threshold ${String(field(payload, 'thresholdPercent') ?? '?')}%)`,
+      escapeMarkup
+    )
+    return { kind: 'unhealthy-endpoint', text }
+  }
   return null
-}
-
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`
 }
 
 /** Alerts gathered for one notification: counts per kind and the first one's details. */
@@ -64,34 +78,44 @@ export interface AlertTally {
   first: Alert | null
   invalidSignatures: number
   failedDeliveries: number
+  unhealthyEndpoints: number
 }
 
 export function emptyTally(): AlertTally {
-  return { first: null, invalidSignatures: 0, failedDeliveries: 0 }
+  return { first: null, invalidSignatures: 0, failedDeliveries: 0, unhealthyEndpoints: 0 }
 }
 
 export function addAlert(tally: AlertTally, alert: Alert): void {
   tally.first ??= alert
   if (alert.kind === 'invalid-signature') tally.invalidSignatures++
+  else if (alert.kind === 'unhealthy-endpoint') tally.unhealthyEndpoints++
   else tally.failedDeliveries++
+}
+
+const SINGLE: Record<Alert['kind'], { title: string; screen: ScreenName }> = {
+  'invalid-signature': { title: 'Webhook with an invalid signature', screen: 'inbox' },
+  'delivery-error': { title: 'Webhook delivery failed', screen: 'deliveries' },
+  'unhealthy-endpoint': { title: 'Webhook success rate below your threshold', screen: 'endpoints' }
 }
 
 /** One notification for a group of alerts (a single alert keeps its details). */
 export function summarize(tally: AlertTally): NotificationSpec | null {
-  const { first, invalidSignatures: invalid, failedDeliveries: failed } = tally
+  const { first, invalidSignatures: invalid, failedDeliveries: failed, unhealthyEndpoints: unhealthy } = tally
   if (!first) return null
-  if (invalid + failed === 1) {
-    return first.kind === 'invalid-signature'
-      ? { title: 'Webhook with an invalid signature', body: first.text, screen: 'inbox' }
-      : { title: 'Webhook delivery failed', body: first.text, screen: 'deliveries' }
-  }
+  if (invalid + failed + unhealthy === 1) return { ...SINGLE[first.kind], body: first.text }
   const parts = []
   if (invalid > 0) parts.push(plural(invalid, 'invalid signature', 'invalid signatures'))
   if (failed > 0) parts.push(plural(failed, 'failed delivery', 'failed deliveries'))
+  if (unhealthy > 0) parts.push(plural(unhealthy, 'endpoint below its success threshold', 'endpoints below their success threshold'))
   return {
-    title: `${invalid + failed} webhooks need attention`,
+    title:
+      unhealthy === 0
+        ? `${invalid + failed} webhooks need attention`
+        : invalid + failed === 0
+          ? `${unhealthy} endpoints need attention`
+          : 'Webhooks need attention',
     body: parts.join(', '),
-    screen: invalid > 0 ? 'inbox' : 'deliveries'
+    screen: invalid > 0 ? 'inbox' : failed > 0 ? 'deliveries' : 'endpoints'
   }
 }
 

@@ -37,6 +37,7 @@ export const METHOD_NAMES = [
   'endpoints.create',
   'endpoints.update',
   'endpoints.remove',
+  'endpoints.health',
   'send.event',
   'deliveries.list',
   'deliveries.get',
@@ -60,7 +61,8 @@ export const EVENT_NAMES = [
   'listeners.changed',
   'endpoints.changed',
   'credentials.changed',
-  'settings.changed'
+  'settings.changed',
+  'health.alert'
 ] as const satisfies readonly EventKey[]
 
 // A contract method or event missing from the lists above makes one of these lines fail

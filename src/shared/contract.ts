@@ -26,6 +26,7 @@ import {
   SignatureVerdict,
   SchemaVerdict
 } from './models'
+import { HealthAlert, HealthReport, HealthWindow } from './health-models'
 
 const Empty = z.object({}).default({})
 const Id = z.object({ id: z.string().min(1) })
@@ -195,6 +196,8 @@ export const methods = {
   'endpoints.create': method(EndpointInput, Endpoint),
   'endpoints.update': method(z.object({ id: z.string(), patch: patchOf(EndpointInput) }), Endpoint),
   'endpoints.remove': method(Id, Ok),
+  /** Per saved endpoint over the window: success rate, attempts, p50/p95 latency, last error, a series for the chart. */
+  'endpoints.health': method(z.object({ window: HealthWindow.default('1h') }).default({ window: '1h' }), HealthReport),
 
   /**
    * Sign `body` (exact bytes of the UTF-8 text) and deliver it: to the named endpoints, or to
@@ -254,7 +257,9 @@ export const events = {
   'listeners.changed': z.object({}),
   'endpoints.changed': z.object({}),
   'credentials.changed': z.object({}),
-  'settings.changed': Settings
+  'settings.changed': Settings,
+  /** An endpoint's success rate crossed the alert threshold (once per crossing). */
+  'health.alert': HealthAlert
 } as const
 
 export type Events = typeof events

@@ -5,6 +5,7 @@
  * travel as base64 strings, times as ISO 8601 UTC strings.
  */
 import { z } from 'zod'
+import { HealthWindow } from './health-models'
 
 /** The 11 events of the Smart KYC docs, in the docs' order. */
 export const EVENT_NAMES = [
@@ -349,6 +350,9 @@ export const Settings = z.object({
   theme: z.enum(['system', 'dark', 'light']).default('system'),
   notifications: z.boolean().default(true),
   /** Retry waits in milliseconds; each is counted from the previous attempt, so they add up. */
-  retryScheduleMs: z.array(z.number().int().min(0)).default([5_000, 30_000, 120_000, 600_000])
+  retryScheduleMs: z.array(z.number().int().min(0)).default([5_000, 30_000, 120_000, 600_000]),
+  /** Alert when an endpoint's success rate over `healthAlertWindow` falls below this percentage; 0 turns alerts off. */
+  healthAlertThresholdPercent: z.number().min(0).max(100).default(90),
+  healthAlertWindow: HealthWindow.default('1h')
 })
 export type Settings = z.infer<typeof Settings>

@@ -1,5 +1,6 @@
 // Payloads shaped like the engine's events, for driving a real EventBus in main-process tests.
 import type { CaptureSummary, Delivery } from '../../src/shared/models'
+import type { HealthAlert } from '../../src/shared/health-models'
 
 export function captureSummary(overrides: Partial<CaptureSummary> = {}): CaptureSummary {
   return {
@@ -42,6 +43,23 @@ export function delivery(overrides: Partial<Delivery> = {}): Delivery {
     createdAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-01-01T00:00:00.000Z',
     origin: { kind: 'compose', id: null },
+    ...overrides
+  }
+}
+
+export function healthAlert(overrides: Partial<HealthAlert> = {}): HealthAlert {
+  return {
+    state: 'below',
+    endpointId: 'ep_1',
+    endpointName: 'Orders API',
+    url: 'https://orders.example/hooks',
+    window: '1h',
+    thresholdPercent: 90,
+    successRate: 0.6,
+    attempts: 5,
+    successes: 3,
+    lastError: 'HTTP 500 Internal Server Error: not 2xx, so the delivery counts as failed',
+    at: '2026-01-01T00:00:00.000Z',
     ...overrides
   }
 }

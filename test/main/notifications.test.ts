@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { EventBus } from '../../src/core/event-bus'
 import { alertFor, cleanText, startNotifier, type NotificationSpec } from '../../src/main/notifications'
-import { captureSummary, delivery } from './fixtures'
+import { captureSummary, delivery, healthAlert } from './fixtures'
 
 beforeEach(() => {
   vi.useFakeTimers()
@@ -45,6 +45,17 @@ describe('alertFor', () => {
     expect(alertFor('listeners.changed', {})).toBeNull()
   })
 
+  it('raises an alert when an endpoint falls below the success threshold, not when it recovers', () => {
+    expect(alertFor('health.alert', healthAlert(), false)).toEqual({
+      kind: 'unhealthy-endpoint',
+      text: 'Orders API: 60% of 5 attempts succeeded in the last 1h (threshold 90%)'
+    })
+    expect(alertFor('health.alert', healthAlert({ state: 'recovered', successRate: 1 }))).toBeNull()
+    expect(alertFor('health.alert', healthAlert({ endpointName: '<img src=x>', successRate: 2 / 3 }), true)?.text).toBe(
+      '&lt;img src=x&gt;: 66.7% of 5 attempts succeeded in the last 1h (threshold 90%)'
+    )
+  })
+
   it('cleans hostile captured text: markup, control characters, length', () => {
     const hostile = captureSummary({ signature: 'invalid', event: '<b>x</b>&amp;', path: '/a\u0000\nb' + 'z'.repeat(500) })
     const text = alertFor('capture.received', hostile, true)!.text
@@ -73,6 +84,38 @@ describe('startNotifier', () => {
     bus.emit('delivery.updated', delivery({ status: 'error', lastResponseCode: 401 }))
     await vi.advanceTimersByTimeAsync(1_000)
     expect(shown).toEqual([{ title: 'Webhook delivery failed', body: 'submission.approved to Staging API: HTTP 401', screen: 'deliveries' }])
+    stop()
+  })
+
+  it('notifies once per health alert and opens Endpoints; a recovery shows nothing', async () => {
+    const { bus, shown, stop } = setup()
+    bus.emit('health.alert', healthAlert())
+    await vi.advanceTimersByTimeAsync(1_000)
+    expect(shown).toEqual([
+      {
+        title: 'Webhook success rate below your threshold',
+        body: 'Orders API: 60% of 5 attempts succeeded in the last 1h (threshold 90%)',
+        screen: 'endpoints'
+      }
+    ])
+    bus.emit('health.alert', healthAlert({ state: 'recovered', successRate: 0.95 }))
+    await vi.advanceTimersByTimeAsync(60_000)
+    expect(shown).toHaveLength(1)
+    stop()
+  })
+
+  it('sums up unhealthy endpoints with other alerts of the same burst', async () => {
+    const { bus, shown, stop } = setup()
+    bus.emit('health.alert', healthAlert({ endpointId: 'ep_1' }))
+    bus.emit('health.alert', healthAlert({ endpointId: 'ep_2', endpointName: 'Billing' }))
+    await vi.advanceTimersByTimeAsync(1_000)
+    bus.emit('delivery.updated', delivery({ status: 'error' }))
+    bus.emit('health.alert', healthAlert({ endpointId: 'ep_3' }))
+    await vi.advanceTimersByTimeAsync(30_000)
+    expect(shown).toEqual([
+      { title: '2 endpoints need attention', body: '2 endpoints below their success threshold', screen: 'endpoints' },
+      { title: 'Webhooks need attention', body: '1 failed delivery, 1 endpoint below its success threshold', screen: 'deliveries' }
+    ])
     stop()
   })
 

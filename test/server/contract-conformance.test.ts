@@ -71,6 +71,8 @@ describe('contract conformance of the real engine', () => {
     expect((await ok('deliveries.list', {})).items.length).toBeGreaterThanOrEqual(2)
     expect((await ok('deliveries.get', { id: deliveryId })).attempts.length).toBeGreaterThanOrEqual(1)
     await ok('deliveries.resend', { id: deliveryId })
+    const health = await ok('endpoints.health', { window: '24h' })
+    expect(health.endpoints.find((e) => e.endpointId === endpoint.id)?.attempts).toBeGreaterThanOrEqual(2)
     expect((await ok('deliveries.curl', { id: deliveryId })).command).toContain('X-SmartKYC-Signature')
     // Retrying a delivery that already succeeded may be refused as a conflict; either way the answer is contract data.
     called.add('deliveries.retryNow')

@@ -9,6 +9,7 @@ import { EndpointInput, type Endpoint } from '../../shared/models'
 import { withWorkbench } from '../options'
 import { collect, intOption, parseHeader, parseHttpUrl } from '../parse'
 import { printJson, printJsonLine, printLine, printTable } from '../output'
+import { registerEndpointsHealth } from './endpoints-health'
 
 interface EndpointFlags {
   name?: string
@@ -126,4 +127,6 @@ export function registerEndpoints(program: Command): void {
       await withWorkbench(command, (wb) => wb.endpoints.remove({ id }))
       printLine(`removed ${id}`)
     })
+
+  registerEndpointsHealth(endpoints)
 }

@@ -25,7 +25,7 @@ function checkEndpoint(fields: EndpointFields): EndpointFields {
  * the outbox follow a change: deliveries of an Inactive endpoint pause ("webhooks are
  * paused"), resume when it is Active again, and are cancelled when it is deleted.
  */
-export function createEndpointsService(repo: EndpointsRepo, bus: EventBus, followEndpoints: () => void = () => undefined): ServiceOf<'endpoints'> {
+export function createEndpointsService(repo: EndpointsRepo, bus: EventBus, followEndpoints: () => void = () => undefined): Omit<ServiceOf<'endpoints'>, 'health'> {
   const changed = (): void => {
     bus.emit('endpoints.changed', {})
     followEndpoints()

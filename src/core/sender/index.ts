@@ -36,7 +36,8 @@ export interface SenderDeps {
 }
 
 export interface Sender {
-  endpoints: ServiceOf<'endpoints'>
+  /** Without `health`, which reads the attempts (core/health). */
+  endpoints: Omit<ServiceOf<'endpoints'>, 'health'>
   send: ServiceOf<'send'>
   /** The delivery log; `curl` comes from the exchange service, which knows how to quote. */
   deliveries: Omit<ServiceOf<'deliveries'>, 'curl'>

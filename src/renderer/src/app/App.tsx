@@ -7,6 +7,7 @@ import { startLiveEvents } from '../store/live-events'
 import { useWorkbench } from '../store'
 import { watchConnection } from './connection'
 import ErrorBoundary from './ErrorBoundary'
+import HealthBanner from './HealthBanner'
 import { useRoute } from './router'
 import { SCREENS } from './routes'
 import { useGlobalShortcuts } from './shortcuts'
@@ -47,6 +48,7 @@ export default function App() {
     void s.app.loadInfo()
     void s.settings.load()
     void s.listeners.load()
+    void s.health.loadAlerts()
     return () => {
       stopLive()
       stopConn()
@@ -61,6 +63,7 @@ export default function App() {
     <div className="app">
       <Sidebar current={screen.id} />
       <main className="main" data-testid={`screen-${screen.id}`}>
+        <HealthBanner />
         <ErrorBoundary key={screen.id}>
           <Suspense fallback={<div className="screen-loading">Loading…</div>}>
             <Screen />

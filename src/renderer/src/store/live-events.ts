@@ -19,12 +19,17 @@ function flush(q: LiveQueue): void {
   else if (q.listenerStates.length > 0) s.listeners.applyStates(q.listenerStates)
   if (q.credentialsChanged) void s.settings.loadCredentials()
   if (q.settings) s.settings.applyRemote(q.settings)
-  if (q.endpointsChanged) void s.endpoints.load()
+  if (q.endpointsChanged) {
+    void s.endpoints.load()
+    s.health.refreshSoon()
+  }
   if (q.deliveries.length > 0 || q.attempts.length > 0) {
     s.deliveries.applyLive(q.deliveries, q.attempts)
     s.compose.applyDeliveries(q.deliveries)
     s.endpoints.applyDeliveries(q.deliveries)
+    s.health.refreshSoon()
   }
+  if (q.healthAlerts.length > 0) s.health.applyAlerts(q.healthAlerts)
 }
 
 // The contract is the one list of pushed events (the renderer bundles it with the models anyway).

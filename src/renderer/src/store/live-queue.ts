@@ -17,6 +17,7 @@ export interface LiveQueue {
   deliveries: EventPayload<'delivery.updated'>[]
   attempts: EventPayload<'attempt.finished'>[]
   endpointsChanged: boolean
+  healthAlerts: EventPayload<'health.alert'>[]
 }
 
 export function emptyQueue(): LiveQueue {
@@ -30,7 +31,8 @@ export function emptyQueue(): LiveQueue {
     settings: null,
     deliveries: [],
     attempts: [],
-    endpointsChanged: false
+    endpointsChanged: false,
+    healthAlerts: []
   }
 }
 
@@ -72,6 +74,9 @@ export function enqueue<E extends EventKey>(q: LiveQueue, event: E, payload: Eve
       break
     case 'endpoints.changed':
       q.endpointsChanged = true
+      break
+    case 'health.alert':
+      q.healthAlerts.push(payload as EventPayload<'health.alert'>)
       break
   }
 }

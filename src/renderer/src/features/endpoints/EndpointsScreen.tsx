@@ -13,6 +13,8 @@ import EmptyState from '../../ui/EmptyState'
 import { Table, Td, Th } from '../../ui/Table'
 import ScreenHeader from '../../ui/ScreenHeader'
 import EndpointDialog from './EndpointDialog'
+import HealthCell from './HealthCell'
+import HealthWindowPicker from './HealthWindowPicker'
 import LastDeliveryCell from './LastDeliveryCell'
 import './endpoints.css'
 
@@ -38,6 +40,7 @@ export default function EndpointsScreen() {
   return (
     <div className="screen endpoints">
       <ScreenHeader title="Endpoints">
+        <HealthWindowPicker />
         <Button variant="primary" testId="add-endpoint" onClick={() => setEditing('new')}>
           Add endpoint
         </Button>
@@ -70,6 +73,7 @@ export default function EndpointsScreen() {
                 <Th className="col-status">Status</Th>
                 <Th className="col-headers">Headers</Th>
                 <Th className="col-last">Last delivery</Th>
+                <Th className="col-health">Health</Th>
                 <Th className="col-actions">
                   <span className="sr-only">Actions</span>
                 </Th>
@@ -107,6 +111,9 @@ export default function EndpointsScreen() {
                   </Td>
                   <Td className="endpoint-last">
                     <LastDeliveryCell endpointId={e.id} />
+                  </Td>
+                  <Td>
+                    <HealthCell endpointId={e.id} />
                   </Td>
                   <Td className="endpoint-actions">
                     <div className="btn-group">
