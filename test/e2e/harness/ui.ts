@@ -62,13 +62,5 @@ export async function replaceEditorText(page: Page, testId: string, text: string
   await page.keyboard.insertText(text)
 }
 
-/** Polls `read` until `accept` holds (the UI may update optimistically before the engine has). */
-export async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, what: string, timeout = 30_000): Promise<T> {
-  const deadline = Date.now() + timeout
-  for (;;) {
-    const value = await read()
-    if (accept(value)) return value
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last value: ${JSON.stringify(value)}`)
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-}
+/** vi.waitFor's budget for the engine to catch up with the UI (which may update optimistically first). */
+export const ENGINE_WAIT = { timeout: 30_000, interval: 100 }
