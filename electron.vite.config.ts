@@ -1,6 +1,23 @@
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
 import { resolve } from 'node:path'
+import type { Plugin } from 'vite'
+import { META_CONTENT_SECURITY_POLICY } from './src/shared/content-security-policy'
+
+/** Writes the one CSP builder's meta policy into index.html (dev server and build alike). */
+function contentSecurityPolicyMeta(): Plugin {
+  return {
+    name: 'content-security-policy-meta',
+    transformIndexHtml: {
+      // Before Vite's own %ENV% replacement, which would warn about an unknown variable.
+      order: 'pre',
+      handler(html) {
+        if (!html.includes('%CONTENT_SECURITY_POLICY%')) throw new Error('index.html lost its %CONTENT_SECURITY_POLICY% placeholder')
+        return html.replace('%CONTENT_SECURITY_POLICY%', META_CONTENT_SECURITY_POLICY)
+      }
+    }
+  }
+}
 
 export default defineConfig({
   main: {
@@ -22,6 +39,6 @@ export default defineConfig({
     build: {
       rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } }
     },
-    plugins: [react()]
+    plugins: [react(), contentSecurityPolicyMeta()]
   }
 })

@@ -4,6 +4,7 @@
  * KYC_HOOKS_DEBUG=1 to also get the stack when reporting a bug.
  */
 import { CommanderError } from 'commander'
+import { describeIssues, type IssueLike } from '../shared/describe-issues'
 import { WorkbenchError, messageOf } from '../shared/errors'
 import { safeLine } from './output'
 
@@ -12,12 +13,7 @@ export const EXIT_USAGE = 2
 /** Exit code for a negative answer that is not an error: an invalid signature, a non-2xx delivery. */
 export const EXIT_NEGATIVE = 1
 
-interface ZodLikeIssue {
-  path: PropertyKey[]
-  message: string
-}
-
-function isZodError(err: unknown): err is { issues: ZodLikeIssue[] } {
+function isZodError(err: unknown): err is { issues: IssueLike[] } {
   return typeof err === 'object' && err !== null && Array.isArray((err as { issues?: unknown }).issues)
 }
 
@@ -32,9 +28,7 @@ export function describeError(err: unknown): string {
   if (err instanceof WorkbenchError) return err.message
   if (err instanceof CommanderError) return commanderMessage(err)
   if (isZodError(err)) {
-    return err.issues
-      .map((i) => `${i.path.length ? i.path.map(String).join('.') : 'input'}: ${i.message}`)
-      .join('; ')
+    return describeIssues(err.issues)
   }
   return `unexpected error: ${messageOf(err)} (set KYC_HOOKS_DEBUG=1 to see the stack and report it)`
 }

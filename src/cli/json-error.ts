@@ -1,3 +1,4 @@
+// Hand-written, not jsonc-parser: its parser recurses, so 200,000 nested [ overflow the stack (RangeError), and it accepts comments.
 /**
  * Finds where a JSON text stops being JSON, as line and column, so `send --data` can say
  * "Unexpected token } at line 3 column 1" instead of V8's position-less message. Only run

@@ -5,28 +5,15 @@
  * opened in the system browser.
  */
 import { shell, type App, type Session, type WebContents } from 'electron'
+import { contentSecurityPolicy as buildContentSecurityPolicy } from '../shared/content-security-policy'
 import { isOwnPageUrl, type OwnPage } from './own-page'
 
 /**
- * The policy sent as a header. It matches the meta tag in src/renderer/index.html (the
- * page enforces both, so neither may be looser than what the UI needs) and adds what only
- * a header can carry (frame-ancestors).
+ * The policy sent as a header. The page also carries the meta tag built from the same
+ * builder (the page enforces both, so neither may be looser than what the UI needs); the
+ * header adds what only a header can carry (frame-ancestors).
  */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  // Monaco starts its workers from blob: URLs.
-  "worker-src 'self' blob:",
-  // Monaco and React set inline styles.
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'"
-].join('; ')
+export const CONTENT_SECURITY_POLICY = buildContentSecurityPolicy()
 
 /**
  * The policy for our page. Under `electron-vite dev` the React refresh preamble is an
@@ -37,10 +24,7 @@ export function contentSecurityPolicy(page: OwnPage): string {
   if (!page.devServerUrl) return CONTENT_SECURITY_POLICY
   const ws = new URL(page.devServerUrl)
   ws.protocol = ws.protocol === 'https:' ? 'wss:' : 'ws:'
-  return CONTENT_SECURITY_POLICY.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'").replace(
-    "connect-src 'self'",
-    `connect-src 'self' ${ws.origin}`
-  )
+  return buildContentSecurityPolicy({ inlineScripts: true, connect: [ws.origin] })
 }
 
 const MAX_EXTERNAL_URL_LENGTH = 2048

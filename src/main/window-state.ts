@@ -1,3 +1,4 @@
+// Hand-written, not electron-window-state: it require()s the real electron itself, so these rules could not be tested without Electron.
 /**
  * The window's size, position and maximized flag, remembered between runs in a small JSON
  * file in the data folder. A missing, corrupt or hand-edited file never stops the app: it

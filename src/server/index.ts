@@ -10,9 +10,9 @@ import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Duplex } from 'node:stream'
-import { WorkbenchError } from '../shared/errors'
 import { createDispatcher } from '../shared/dispatcher'
 import type { EventBus } from '../core/event-bus'
+import { listenError } from '../core/receiver/listen-errors'
 import type { WorkbenchApi } from '../core/workbench-api'
 import { bearerToken, createHostPolicy, hostPort, newToken, tokenMatches } from './access'
 import { handleApiCall, sendError } from './api-call'
@@ -204,15 +204,3 @@ function rejectUpgrade(socket: Duplex, status: number, code: string, message: st
   )
 }
 
-function listenError(err: NodeJS.ErrnoException, host: string, port: number): WorkbenchError {
-  if (err.code === 'EADDRINUSE') {
-    return new WorkbenchError('port-in-use', `port ${port} on ${host} is in use: pass --port with another port (0 picks a free one) or stop the other program`)
-  }
-  if (err.code === 'EACCES') {
-    return new WorkbenchError('io', `not allowed to listen on ${host}:${port}: choose a port above 1023 with --port`)
-  }
-  if (err.code === 'EADDRNOTAVAIL' || err.code === 'ENOTFOUND') {
-    return new WorkbenchError('bad-input', `cannot listen on host ${JSON.stringify(host)}: it is not an address of this machine; use --host 127.0.0.1`)
-  }
-  return new WorkbenchError('io', `cannot listen on ${host}:${port}: ${err.message}`)
-}

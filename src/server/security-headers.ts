@@ -4,23 +4,7 @@
  * no framing: captured data is hostile and must never become script.
  */
 import type { ServerResponse } from 'node:http'
-
-/** The Content-Security-Policy for the UI served at `authority` (`127.0.0.1:4000`). */
-export function contentSecurityPolicy(authority: string): string {
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    "worker-src 'self' blob:",
-    "style-src 'self' 'unsafe-inline'",
-    `connect-src 'self' ws://${authority}`,
-    "img-src 'self' data:",
-    "font-src 'self' data:",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'"
-  ].join('; ')
-}
+import { contentSecurityPolicy } from '../shared/content-security-policy'
 
 /** Headers every answer carries, data or not. */
 export function setCommonHeaders(res: ServerResponse): void {
@@ -31,7 +15,8 @@ export function setCommonHeaders(res: ServerResponse): void {
 
 /** Extra headers for HTML documents. */
 export function setDocumentHeaders(res: ServerResponse, authority: string): void {
-  res.setHeader('Content-Security-Policy', contentSecurityPolicy(authority))
+  // The event socket is ws:// on this server's own authority (`127.0.0.1:4000`).
+  res.setHeader('Content-Security-Policy', contentSecurityPolicy({ connect: [`ws://${authority}`] }))
   res.setHeader('X-Frame-Options', 'DENY')
   res.setHeader('Cross-Origin-Opener-Policy', 'same-origin')
   res.setHeader('Cache-Control', 'no-store')

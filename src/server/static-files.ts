@@ -1,3 +1,4 @@
+// Hand-written, not sirv or serve-static: they follow a symlink out of the root (no realpath check), which this refuses.
 /**
  * Serves the built renderer (out/renderer) read-only. The request path is decoded,
  * resolved under the root and checked to stay inside it (after following symlinks), so

@@ -14,6 +14,7 @@
 import type { z } from 'zod'
 import type { BridgeReply } from './bridge'
 import { methods, type MethodName, type MethodOutput, type MethodParsedInput } from './contract'
+import { describeIssues } from './describe-issues'
 
 type Namespace = MethodName extends `${infer NS}.${string}` ? NS : never
 
@@ -153,15 +154,4 @@ function toWireIssues(issues: readonly z.core.$ZodIssue[]): WireIssue[] {
       message: issue.message
     } as WireIssue
   })
-}
-
-/** `port: expected number, received string; name: too small` — for people, details carry the rest. */
-function describeIssues(issues: WireIssue[]): string {
-  const shown = issues.slice(0, 5).map((i) => `${i.path.length ? i.path.join('.') : '(input)'}: ${lowerFirst(i.message)}`)
-  if (issues.length > 5) shown.push(`and ${issues.length - 5} more`)
-  return shown.join('; ')
-}
-
-function lowerFirst(text: string): string {
-  return text.replace(/^Invalid input: /, '').replace(/^./, (c) => c.toLowerCase())
 }

@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { E2E_TIMEOUT_MS, SKIP_E2E } from './harness/environment'
 import { api, useE2E } from './harness/session'
-import { eventually, goTo, waitForText } from './harness/ui'
+import { ENGINE_WAIT, goTo, waitForText } from './harness/ui'
 
 // Skipped only on a developer machine without Chromium (`apt-get install -y chromium`);
 // with CI=true a missing browser fails the run (see harness/environment.ts).
@@ -46,10 +46,10 @@ describe.skipIf(SKIP_E2E)('endpoints in the browser UI', { timeout: E2E_TIMEOUT_
     // Deactivate and activate again.
     await row.getByTestId('endpoint-active').uncheck()
     await waitForText(row, /Inactive/)
-    await eventually(() => api(serve, 'endpoints.list', {}), (list) => list[0]?.active === false, 'the endpoint to be inactive')
+    await vi.waitFor(async () => expect((await api(serve, 'endpoints.list', {}))[0]?.active).toBe(false), ENGINE_WAIT)
     await row.getByTestId('endpoint-active').check()
     await waitForText(row, /\bActive\b/)
-    await eventually(() => api(serve, 'endpoints.list', {}), (list) => list[0]?.active === true, 'the endpoint to be active again')
+    await vi.waitFor(async () => expect((await api(serve, 'endpoints.list', {}))[0]?.active).toBe(true), ENGINE_WAIT)
 
     // Test webhook: Compose opens with this endpoint ticked; the send reaches the listener with its header.
     await row.getByTestId('test-webhook').click()
@@ -57,7 +57,7 @@ describe.skipIf(SKIP_E2E)('endpoints in the browser UI', { timeout: E2E_TIMEOUT_
     const target = page.getByTestId('target-endpoint').filter({ hasText: 'Staging API v2' })
     await target.waitFor({ state: 'visible' })
     // Compose loads the endpoints, then ticks the preselected one.
-    await eventually(() => target.getByRole('checkbox').isChecked(), (checked) => checked, 'the endpoint to be ticked in Compose')
+    await vi.waitFor(async () => expect(await target.getByRole('checkbox').isChecked()).toBe(true), ENGINE_WAIT)
     await page.getByTestId('send-button').click()
     const result = page.getByTestId('delivery-result').first()
     await waitForText(result.getByTestId('delivery-status'), /Success/)
@@ -78,6 +78,6 @@ describe.skipIf(SKIP_E2E)('endpoints in the browser UI', { timeout: E2E_TIMEOUT_
     await page.getByTestId('endpoint-row').getByTestId('delete-endpoint').click()
     await page.getByTestId('confirm-dialog').getByTestId('confirm-button').click()
     await page.getByTestId('endpoints-empty').waitFor({ state: 'visible' })
-    await eventually(() => api(serve, 'endpoints.list', {}), (list) => list.length === 0, 'the endpoint to be deleted')
+    await vi.waitFor(async () => expect(await api(serve, 'endpoints.list', {})).toHaveLength(0), ENGINE_WAIT)
   })
 })

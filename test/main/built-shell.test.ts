@@ -3,10 +3,12 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { META_CONTENT_SECURITY_POLICY } from '../../src/shared/content-security-policy'
 
 const root = path.resolve(import.meta.dirname, '../..')
 const preload = path.join(root, 'out', 'preload', 'index.cjs')
 const main = path.join(root, 'out', 'main', 'index.js')
+const page = path.join(root, 'out', 'renderer', 'index.html')
 const built = fs.existsSync(preload) && fs.existsSync(main)
 
 describe.skipIf(!built)('the built Electron shell (out/)', () => {
@@ -30,5 +32,11 @@ describe.skipIf(!built)('the built Electron shell (out/)', () => {
     expect(code).not.toMatch(/contextIsolation:\s*false/)
     expect(code).not.toMatch(/nodeIntegration:\s*true/)
     expect(code).not.toMatch(/webSecurity:\s*false/)
+  })
+
+  it('carries the shared builder\'s policy in the page\'s CSP meta tag', () => {
+    const html = fs.readFileSync(page, 'utf8')
+    const meta = html.match(/<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/)
+    expect(meta?.[1]).toBe(META_CONTENT_SECURITY_POLICY)
   })
 })

@@ -3,7 +3,7 @@
  * on a temporary SQLite file behind the real dispatcher (what the preload exposes as
  * window.workbench), delivering to a real HTTP server on 127.0.0.1.
  */
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { WorkbenchBridge } from '../../src/shared/bridge'
 import type { Delivery } from '../../src/shared/models'
 
@@ -49,16 +49,8 @@ afterEach(async () => {
   await engine.close()
 })
 
-/** Polls until `check` returns something truthy (the store updates after debounces and I/O). */
-async function until<T>(check: () => T | null | undefined | false, what: string, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    const value = check()
-    if (value) return value
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 25))
-  }
-}
+/** How long vi.waitFor retries: the store updates after debounces and I/O. */
+const WAIT = { timeout: 30_000, interval: 25 }
 
 const text = (bytes: Uint8Array) => new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes)
 
@@ -85,11 +77,12 @@ describe('compose & send slice', () => {
 
     const body = `${s().compose.body.trimEnd()}\n` // a trailing newline: the bytes must travel as typed
     s().compose.setBody(body)
-    const preview = await until(() => {
+    const preview = await vi.waitFor(() => {
       const sig = s().compose.signature
-      return sig.status === 'ready' && sig.signature
-    }, 'the live signature')
-    await until(() => s().compose.validation?.status === 'valid', 'the schema verdict')
+      if (sig.status !== 'ready' || !sig.signature) throw new Error(`the live signature is still ${sig.status}`)
+      return sig.signature
+    }, WAIT)
+    await vi.waitFor(() => expect(s().compose.validation?.status).toBe('valid'), WAIT)
 
     await s().compose.send()
     const result = s().compose.result
@@ -102,7 +95,7 @@ describe('compose & send slice', () => {
     expect(engine.received[0].headers['x-smartkyc-signature']).toBe(preview)
     expect(engine.received[0].headers['x-api-key']).toBe('k-123')
     // The latest attempt is read for its duration.
-    await until(() => s().compose.resultAttempts[result!.deliveries[0].id], 'the attempt detail')
+    await vi.waitFor(() => expect(s().compose.resultAttempts[result!.deliveries[0].id]).toBeTruthy(), WAIT)
 
     // Edits survive switching events; reset brings the template back.
     await s().compose.selectEvent('aml.match.found')
@@ -123,7 +116,7 @@ describe('compose & send slice', () => {
     expect(s().compose.selected).toEqual([b.id])
     await s().compose.send()
     expect(s().compose.result?.deliveries.map((d) => d.endpointId)).toEqual([b.id])
-    await until(() => s().compose.result?.deliveries[0].status === 'success' && true, 'the test delivery')
+    await vi.waitFor(() => expect(s().compose.result?.deliveries[0].status).toBe('success'), WAIT)
 
     s().compose.setSelected([])
     await s().compose.send()
@@ -164,19 +157,25 @@ describe('deliveries slice', () => {
       expect(s().deliveries.detail?.signature).toBe(s().compose.result!.signature)
 
       // The retry succeeds; the pushed update reaches the list, the detail and the composer.
-      await until(() => updates.some((u) => u.id === first.id && u.status === 'success'), 'the retry to succeed')
+      await vi.waitFor(() => expect(updates).toContainEqual(expect.objectContaining({ id: first.id, status: 'success' })), WAIT)
       s().deliveries.applyLive(updates, [])
       s().compose.applyDeliveries(updates)
       s().endpoints.applyDeliveries(updates)
       expect(s().deliveries.items[0]).toMatchObject({ id: first.id, status: 'success', attemptCount: 2 })
       expect(s().compose.result!.deliveries[0].status).toBe('success')
       expect(s().endpoints.lastDelivery[endpoint.id]).toMatchObject({ deliveryId: first.id, status: 'success', code: 200 })
-      await until(() => s().deliveries.detail?.attempts.length === 2, 'the refreshed detail')
+      await vi.waitFor(() => expect(s().deliveries.detail?.attempts).toHaveLength(2), WAIT)
 
       s().deliveries.setFilters({ status: 'error' })
-      await until(() => !s().deliveries.loading && s().deliveries.items.length === 0, 'the filtered list')
+      await vi.waitFor(() => {
+        expect(s().deliveries.loading).toBe(false)
+        expect(s().deliveries.items).toHaveLength(0)
+      }, WAIT)
       s().deliveries.resetFilters()
-      await until(() => !s().deliveries.loading && s().deliveries.items.length === 1, 'the unfiltered list')
+      await vi.waitFor(() => {
+        expect(s().deliveries.loading).toBe(false)
+        expect(s().deliveries.items).toHaveLength(1)
+      }, WAIT)
 
       await s().deliveries.resend(first.id)
       const resent = s().deliveries.lastResend!.deliveries[0]

@@ -67,6 +67,7 @@ export async function startServe(options: ServeOptions = {}): Promise<ServeHandl
   }
 }
 
+// Hand-written, not the `open` package: on Windows it pastes the URL into a PowerShell command ("Start \"<url>\""), a shell.
 /**
  * Opens `url` in the system browser. The URL is passed as one argument to a program, never
  * through a shell, so nothing in it is interpreted. Failure only prints a note.

@@ -2,9 +2,8 @@
  * Which headers belong to one connection and must not be relayed by a proxy
  * (RFC 9110 §7.6.1), plus those our HTTP client manages itself.
  */
+import { isHopByHop } from '../../shared/hop-by-hop'
 import type { HeaderPair } from '../../shared/models'
-
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'te', 'trailer', 'upgrade', 'expect'])
 
 /** The pairs a proxy may pass on: hop-by-hop ones dropped, including those named in Connection. */
 export function endToEndHeaders(headers: HeaderPair[]): HeaderPair[] {
@@ -15,7 +14,7 @@ export function endToEndHeaders(headers: HeaderPair[]): HeaderPair[] {
   }
   return headers.filter(([name]) => {
     const lower = name.toLowerCase()
-    return !HOP_BY_HOP.has(lower) && !lower.startsWith('proxy-') && !named.has(lower)
+    return !isHopByHop(lower) && !named.has(lower)
   })
 }
 

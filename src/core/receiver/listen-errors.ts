@@ -1,9 +1,13 @@
 /**
- * Turning a failed listen() into words a user can act on.
+ * Turning a failed listen() into words a user can act on: for listeners and for `serve`.
  */
 import { WorkbenchError, messageOf } from '../../shared/errors'
 
-/** The WorkbenchError for a socket error raised while starting a listener on host:port. */
+/**
+ * The WorkbenchError for a socket error raised while listening on host:port. `holder` names
+ * our own listener that already has the port, when one does. EACCES is a permission problem
+ * (a port below 1024 without rights), not a taken port, so it is `io`.
+ */
 export function listenError(err: unknown, host: string, port: number, holder?: string): WorkbenchError {
   if (err instanceof WorkbenchError) return err
   const code = (err as NodeJS.ErrnoException)?.code
@@ -18,7 +22,7 @@ export function listenError(err: unknown, host: string, port: number, holder?: s
       )
     case 'EACCES':
       return new WorkbenchError(
-        'port-in-use',
+        'io',
         `port ${port} on ${host} needs administrator rights (ports below 1024 usually do): choose a port above 1024, e.g. 8443`,
         { host, port }
       )

@@ -13,7 +13,7 @@
 import type { MethodParsedInput } from '../../shared/contract'
 import { badInput } from '../../shared/errors'
 import { SIGNATURE_HEADER, type Capture, type HeaderPair } from '../../shared/models'
-import { isHopByHop, type DeliverArgs, type SendResult } from '../sender'
+import { isConnectionManaged, type DeliverArgs, type SendResult } from '../sender'
 import { checkHeaderPair } from '../sender/header-policy'
 import { sign } from '../signing'
 import type { ServiceOf } from '../workbench-api'
@@ -30,7 +30,7 @@ const isSignatureHeader = ([name]: HeaderPair): boolean => name.toLowerCase() ==
 
 /** The captured headers a replay may send: everything but connection-level headers. */
 export function replayableHeaders(headers: HeaderPair[]): HeaderPair[] {
-  return headers.filter(([name]) => !isHopByHop(name))
+  return headers.filter(([name]) => !isConnectionManaged(name))
 }
 
 /**

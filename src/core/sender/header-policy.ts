@@ -4,6 +4,7 @@
  * receiver verifies, so custom headers may add to them but never replace them.
  */
 import { badInput } from '../../shared/errors'
+import { isHopByHop } from '../../shared/hop-by-hop'
 import { SIGNATURE_HEADER, type HeaderPair } from '../../shared/models'
 import { USER_AGENT } from '../version'
 
@@ -18,26 +19,15 @@ const RESERVED: Record<string, string> = {
   'content-length': 'the HTTP client computes it from the body'
 }
 
+/** Not hop-by-hop, but computed per request by the HTTP client: Host from the URL, Content-Length from the body. */
+const CLIENT_COMPUTED: ReadonlySet<string> = new Set(['host', 'content-length'])
+
 /**
  * Connection-level headers: the HTTP client manages them (and refuses most of them), so a
  * delivery never carries them from a user or from a captured request.
  */
-export const HOP_BY_HOP = new Set([
-  'host',
-  'connection',
-  'keep-alive',
-  'transfer-encoding',
-  'te',
-  'trailer',
-  'upgrade',
-  'expect',
-  'content-length'
-])
-
-/** True for a header name that belongs to one connection (hop-by-hop), including proxy-*. */
-export function isHopByHop(name: string): boolean {
-  const lower = name.toLowerCase()
-  return HOP_BY_HOP.has(lower) || lower.startsWith('proxy-')
+export function isConnectionManaged(name: string): boolean {
+  return isHopByHop(name) || CLIENT_COMPUTED.has(name.toLowerCase())
 }
 
 /** Throws a `bad-input` error naming the header when a name or value could not travel as-is. */
@@ -65,7 +55,7 @@ export function checkCustomHeaders(headers: HeaderPair[]): void {
     const lower = pair[0].toLowerCase()
     const why = RESERVED[lower]
     if (why) throw badInput(`custom header ${pair[0]} cannot be set: ${why}. Remove it from the custom headers`)
-    if (isHopByHop(lower)) {
+    if (isConnectionManaged(lower)) {
       throw badInput(`custom header ${pair[0]} cannot be set: it controls the connection, which the HTTP client manages. Remove it`)
     }
   }

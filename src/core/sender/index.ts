@@ -20,7 +20,7 @@ import { createSendService, type DeliverArgs } from './send-service'
 export type { DeliverArgs } from './send-service'
 export type { SendResult } from './outbox'
 export { checkTargetUrl, isLocalHost } from './url-policy'
-export { isHopByHop } from './header-policy'
+export { isConnectionManaged } from './header-policy'
 
 /** Attempts in flight at once across sends, retries and manual retries. */
 export const DELIVERY_CONCURRENCY = 4

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -12,14 +12,8 @@ afterEach(async () => {
   for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true })
 })
 
-async function until<T>(what: string, probe: () => T | undefined): Promise<T> {
-  for (let i = 0; i < 200; i++) {
-    const value = probe()
-    if (value !== undefined) return value
-    await new Promise((r) => setTimeout(r, 50))
-  }
-  throw new Error(`gave up waiting for ${what}`)
-}
+/** The watcher announces another process's captures after polling the file: retry for 10 s. */
+const WAIT = { timeout: 10_000, interval: 50 }
 
 async function post(url: string, body: string): Promise<number> {
   const res = await fetch(url, { method: 'POST', body, headers: { 'content-type': 'application/json' } })
@@ -43,7 +37,8 @@ describe('captures made by another process on the same data file', () => {
     const external = await cli.listeners.create(ListenerInput.parse({ name: 'cli', protocol: 'http', port: 0 }))
     const externalUrl = (await cli.listeners.start({ id: external.id })).url!
     expect(await post(`${externalUrl}from-the-terminal`, '{"event":"submission.created"}')).toBe(200)
-    const fromCli = await until('the external capture', () => seen.find((s) => s.path === '/from-the-terminal'))
+    await vi.waitFor(() => expect(seen.map((s) => s.path)).toContain('/from-the-terminal'), WAIT)
+    const fromCli = seen.find((s) => s.path === '/from-the-terminal')!
     expect(fromCli.listenerId).toBe(external.id)
     expect(fromCli.event).toBe('submission.created')
 
@@ -52,7 +47,7 @@ describe('captures made by another process on the same data file', () => {
     expect(await post(`${mineUrl}in-the-app`, '{}')).toBe(200)
     // Another external write makes the watcher read past the app's own row.
     expect(await post(`${externalUrl}second`, '{}')).toBe(200)
-    await until('the second external capture', () => seen.find((s) => s.path === '/second'))
+    await vi.waitFor(() => expect(seen.map((s) => s.path)).toContain('/second'), WAIT)
     expect(seen.filter((s) => s.path === '/in-the-app')).toHaveLength(1)
     expect(seen.filter((s) => s.path === '/from-the-terminal')).toHaveLength(1)
   })

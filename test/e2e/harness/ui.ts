@@ -3,6 +3,7 @@
  * labels the renderer exposes. Each waits for the UI's answer instead of sleeping.
  */
 import type { Locator, Page } from 'playwright-core'
+import { vi } from 'vitest'
 
 /** Goes to a screen through the sidebar and waits for it. */
 export async function goTo(page: Page, screen: 'inbox' | 'listeners' | 'compose' | 'endpoints' | 'deliveries' | 'verify' | 'settings') {
@@ -62,13 +63,20 @@ export async function replaceEditorText(page: Page, testId: string, text: string
   await page.keyboard.insertText(text)
 }
 
-/** Polls `read` until `accept` holds (the UI may update optimistically before the engine has). */
+/** vi.waitFor's budget for the engine to catch up with the UI (which may update optimistically first). */
+export const ENGINE_WAIT = { timeout: 30_000, interval: 100 }
+
+/**
+ * Reads until `accept` says yes (vi.waitFor does the polling), then returns the accepted
+ * value; on timeout the error names what was awaited and the last value read.
+ */
 export async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, what: string, timeout = 30_000): Promise<T> {
-  const deadline = Date.now() + timeout
-  for (;;) {
-    const value = await read()
-    if (accept(value)) return value
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last value: ${JSON.stringify(value)}`)
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
+  return vi.waitFor(
+    async () => {
+      const value = await read()
+      if (!accept(value)) throw new Error(`timed out waiting for ${what}; last value: ${JSON.stringify(value)}`)
+      return value
+    },
+    { timeout, interval: 100 }
+  )
 }

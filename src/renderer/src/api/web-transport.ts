@@ -60,11 +60,6 @@ function readToken(): string | null {
   return token
 }
 
-/** True when the page has a token to present (it may still be stale: calls tell). */
-export function hasWebToken(): boolean {
-  return Boolean(readToken())
-}
-
 function setState(next: ConnectionState): void {
   if (state === next) return
   state = next

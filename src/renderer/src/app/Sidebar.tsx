@@ -3,11 +3,11 @@
  */
 import { SCREENS } from './routes'
 import { buildHash } from './route-parse'
-import type { ScreenId } from './route-parse'
+import type { ScreenName } from './route-parse'
 
 const isMac = typeof navigator !== 'undefined' && /Mac/i.test(navigator.platform)
 
-export default function Sidebar({ current }: { current: ScreenId }) {
+export default function Sidebar({ current }: { current: ScreenName }) {
   return (
     <nav className="sidebar" aria-label="Screens" data-testid="sidebar">
       <div className="brand">

@@ -4,7 +4,7 @@
  */
 import { useEffect } from 'react'
 import { navigate } from './router'
-import { SCREEN_IDS, type ScreenId } from './route-parse'
+import { SCREEN_NAMES, type ScreenName } from './route-parse'
 
 type OnNavigate = (handler: (screen: string) => void) => (() => void) | void
 
@@ -13,7 +13,7 @@ export function useDesktopNavigation(): void {
     const hook = (window.workbench as unknown as { onNavigate?: OnNavigate } | undefined)?.onNavigate
     if (typeof hook !== 'function') return
     const off = hook((screen) => {
-      if ((SCREEN_IDS as readonly string[]).includes(screen)) navigate(screen as ScreenId)
+      if ((SCREEN_NAMES as readonly string[]).includes(screen)) navigate(screen as ScreenName)
     })
     return typeof off === 'function' ? off : undefined
   }, [])

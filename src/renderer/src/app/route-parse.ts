@@ -3,21 +3,22 @@
  * Kept free of React and the DOM so they are unit-tested in Node.
  */
 
-export const SCREEN_IDS = ['inbox', 'listeners', 'compose', 'endpoints', 'deliveries', 'verify', 'settings'] as const
-export type ScreenId = (typeof SCREEN_IDS)[number]
+import { SCREEN_NAMES, type ScreenName } from '../../../shared/bridge'
+
+export { SCREEN_NAMES, type ScreenName }
 
 export interface Route {
-  screen: ScreenId
+  screen: ScreenName
   /** The path segment after the screen, e.g. a capture id; decoded; null when absent. */
   param: string | null
   /** The query after `?` inside the hash. */
   query: Record<string, string>
 }
 
-export const DEFAULT_SCREEN: ScreenId = 'inbox'
+export const DEFAULT_SCREEN: ScreenName = 'inbox'
 
-function isScreen(value: string): value is ScreenId {
-  return (SCREEN_IDS as readonly string[]).includes(value)
+function isScreen(value: string): value is ScreenName {
+  return (SCREEN_NAMES as readonly string[]).includes(value)
 }
 
 function safeDecode(s: string): string {
@@ -42,7 +43,7 @@ export function parseHash(hash: string): Route {
 }
 
 /** Builds a hash (with the leading `#`) for a screen, an optional id and query. */
-export function buildHash(screen: ScreenId, param?: string | null, query?: Record<string, string>): string {
+export function buildHash(screen: ScreenName, param?: string | null, query?: Record<string, string>): string {
   let h = `#/${screen}`
   if (param) h += `/${encodeURIComponent(param)}`
   const q = query ? new URLSearchParams(query).toString() : ''

@@ -2,7 +2,7 @@
  * The hash router: `useRoute()` re-renders on `hashchange`; `navigate()` changes the hash.
  */
 import { useMemo, useSyncExternalStore } from 'react'
-import { buildHash, parseHash, type Route, type ScreenId } from './route-parse'
+import { buildHash, parseHash, type Route, type ScreenName } from './route-parse'
 
 function subscribeHash(onChange: () => void): () => void {
   window.addEventListener('hashchange', onChange)
@@ -18,7 +18,7 @@ export function useRoute(): Route {
 }
 
 /** Goes to a screen (and optional id/query); a history entry is kept so Back works. */
-export function navigate(screen: ScreenId, param?: string | null, query?: Record<string, string>): void {
+export function navigate(screen: ScreenName, param?: string | null, query?: Record<string, string>): void {
   const next = buildHash(screen, param, query)
   if (window.location.hash !== next) window.location.hash = next
 }

@@ -3,10 +3,10 @@
  * the first paint loads only the shell and the screen in view.
  */
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react'
-import type { ScreenId } from './route-parse'
+import type { ScreenName } from './route-parse'
 
 export interface ScreenDef {
-  id: ScreenId
+  id: ScreenName
   label: string
   /** A short glyph for the sidebar; text, so no icon font or image is needed. */
   glyph: string

@@ -4,7 +4,7 @@
  */
 import { useEffect } from 'react'
 import { navigate } from './router'
-import { SCREEN_IDS } from './route-parse'
+import { SCREEN_NAMES } from './route-parse'
 
 /** True when the key went to a place where typing means text. */
 export function isTypingTarget(target: EventTarget | null): boolean {
@@ -24,7 +24,7 @@ export function useGlobalShortcuts(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && /^[1-7]$/.test(e.key)) {
-        navigate(SCREEN_IDS[Number(e.key) - 1])
+        navigate(SCREEN_NAMES[Number(e.key) - 1])
         e.preventDefault()
         return
       }

@@ -22,13 +22,6 @@ export function loadMonaco(): Promise<Monaco> {
   return loading
 }
 
-/** The already-loaded instance, or null: lets code avoid an await when Monaco is up. */
-export function loadedMonaco(): Monaco | null {
-  return instance
-}
-
-let instance: Monaco | null = null
-
 async function doLoad(): Promise<Monaco> {
   const [monaco, editorWorker, jsonWorker] = await Promise.all([
     import('monaco-editor/editor'),
@@ -49,7 +42,6 @@ async function doLoad(): Promise<Monaco> {
   self.MonacoEnvironment = {
     getWorker: (_workerId: string, label: string) => (label === 'json' ? new JsonWorker() : new EditorWorker())
   }
-  instance = monaco
   followTheme(monaco)
   return monaco
 }
