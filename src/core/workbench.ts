@@ -17,6 +17,7 @@ import { watchExternalCaptures } from './receiver/external-captures'
 import { createSender } from './sender'
 import { createReplayService } from './replay'
 import { createExchangeService } from './exchange'
+import { createPlatform, type PlatformService } from './platform'
 import type { WorkbenchApi } from './workbench-api'
 import { WORKBENCH_VERSION } from './version'
 
@@ -34,6 +35,8 @@ export interface WorkbenchOptions {
 }
 
 export interface Workbench extends WorkbenchApi {
+  /** The mock platform, with `operations` for scenario runners that drive it without HTTP. */
+  readonly platform: PlatformService
   readonly bus: EventBus
   readonly db: Db
   readonly dataDir: string
@@ -61,6 +64,13 @@ export async function createWorkbench(options: WorkbenchOptions = {}): Promise<W
   const sender = createSender({ db, bus, tls, credentials, settings })
   const replay = createReplayService({ getCapture: (id) => receiver.captures.get({ id }), sender, credentials })
   const exchange = createExchangeService({ db, receiver, sender })
+  const platform = createPlatform({
+    db,
+    bus,
+    credentials,
+    deliver: (args) => sender.deliver(args),
+    startSender: () => sender.start()
+  })
 
   let stopWatching = (): void => {}
   if (options.background !== false) {
@@ -95,8 +105,11 @@ export async function createWorkbench(options: WorkbenchOptions = {}): Promise<W
     exchange: { export: exchange.export, importHar: exchange.importHar },
     tls,
     settings,
+    platform,
     async close() {
       stopWatching()
+      // The platform first: its queued events still go through the sender.
+      await platform.shutdown()
       await sender.stop()
       await receiver.stopAll()
       db.close()
