@@ -32,6 +32,8 @@ export interface WorkbenchOptions {
   transport?: 'ipc' | 'web'
   /** Start the outbox worker (retries) and auto-start listeners. The CLI's one-shot commands pass false. */
   background?: boolean
+  /** The mock platform's rate-limiter clock in ms (tests hold it still); Date.now otherwise. */
+  platformRateClock?: () => number
 }
 
 export interface Workbench extends WorkbenchApi {
@@ -69,7 +71,8 @@ export async function createWorkbench(options: WorkbenchOptions = {}): Promise<W
     bus,
     credentials,
     deliver: (args) => sender.deliver(args),
-    startSender: () => sender.start()
+    startSender: () => sender.start(),
+    rateClock: options.platformRateClock
   })
 
   let stopWatching = (): void => {}

@@ -19,10 +19,10 @@ export interface PlatformWorkbench {
   close(): Promise<void>
 }
 
-export async function openPlatformWorkbench(options: { rate?: number; burst?: number; dir?: string; secret?: string } = {}): Promise<PlatformWorkbench> {
+export async function openPlatformWorkbench(options: { rate?: number; burst?: number; dir?: string; secret?: string; rateClock?: () => number } = {}): Promise<PlatformWorkbench> {
   const dir = options.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'kyc-platform-'))
   const dbFile = path.join(dir, 'workbench.sqlite')
-  const wb = await createWorkbench({ db: dbFile, background: false })
+  const wb = await createWorkbench({ db: dbFile, background: false, platformRateClock: options.rateClock })
   // A reopened folder keeps its credentials; the secret is shown only once, so the caller passes it back in.
   const existing = await wb.credentials.get({})
   const creds = existing ?? (await wb.credentials.create({}))
