@@ -14,6 +14,7 @@ import { createComposeSlice, type ComposeSlice } from './compose-slice'
 import { createEndpointsSlice, type EndpointsSlice } from './endpoints-slice'
 import { createDeliveriesSlice, type DeliveriesSlice } from './deliveries-slice'
 import { createVerifySlice, type VerifySlice } from './verify-slice'
+import { createPlatformSlice, type PlatformSlice } from './platform-slice'
 
 export type WorkbenchState = AppSlice &
   InboxSlice &
@@ -22,7 +23,8 @@ export type WorkbenchState = AppSlice &
   ComposeSlice &
   EndpointsSlice &
   DeliveriesSlice &
-  VerifySlice
+  VerifySlice &
+  PlatformSlice
 
 export const useWorkbench = create<WorkbenchState>()((set, get, api) => ({
   ...createAppSlice(set, get, api),
@@ -32,5 +34,6 @@ export const useWorkbench = create<WorkbenchState>()((set, get, api) => ({
   ...createComposeSlice(set, get, api),
   ...createEndpointsSlice(set, get, api),
   ...createDeliveriesSlice(set, get, api),
-  ...createVerifySlice(set, get, api)
+  ...createVerifySlice(set, get, api),
+  ...createPlatformSlice(set, get, api)
 }))

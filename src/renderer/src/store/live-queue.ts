@@ -17,6 +17,9 @@ export interface LiveQueue {
   deliveries: EventPayload<'delivery.updated'>[]
   attempts: EventPayload<'attempt.finished'>[]
   endpointsChanged: boolean
+  platformRequests: EventPayload<'platform.request'>[]
+  platformChanged: boolean
+  platformStatus: EventPayload<'platform.state'> | null
 }
 
 export function emptyQueue(): LiveQueue {
@@ -30,7 +33,10 @@ export function emptyQueue(): LiveQueue {
     settings: null,
     deliveries: [],
     attempts: [],
-    endpointsChanged: false
+    endpointsChanged: false,
+    platformRequests: [],
+    platformChanged: false,
+    platformStatus: null
   }
 }
 
@@ -72,6 +78,17 @@ export function enqueue<E extends EventKey>(q: LiveQueue, event: E, payload: Eve
       break
     case 'endpoints.changed':
       q.endpointsChanged = true
+      break
+    case 'platform.request':
+      q.platformRequests.push(payload as EventPayload<'platform.request'>)
+      // The screen keeps the newest few hundred; a burst need not queue more.
+      if (q.platformRequests.length > 1000) q.platformRequests.splice(0, q.platformRequests.length - 1000)
+      break
+    case 'platform.changed':
+      q.platformChanged = true
+      break
+    case 'platform.state':
+      q.platformStatus = payload as EventPayload<'platform.state'>
       break
   }
 }
