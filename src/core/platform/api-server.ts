@@ -70,9 +70,16 @@ function describeZod(error: z.ZodError, where: 'body' | 'query'): ApiError {
 /** Where a request's key goes in the log: the api_key query value masked, never stored in clear. */
 function loggedPath(url: URL): string {
   if (!url.searchParams.has('api_key')) return url.pathname + url.search
-  const shown = new URLSearchParams(url.searchParams)
-  shown.set('api_key', maskSecret(url.searchParams.get('api_key') ?? ''))
-  return `${url.pathname}?${shown.toString()}`
+  const masked = url.search.replace(/([?&]api_key=)([^&]*)/g, (_all, name: string, value: string) => {
+    let key = value
+    try {
+      key = decodeURIComponent(value.replace(/\+/g, ' '))
+    } catch {
+      // Not valid percent-encoding: mask the raw text.
+    }
+    return `${name}${maskSecret(key)}`
+  })
+  return url.pathname + masked
 }
 
 function readBody(req: http.IncomingMessage): Promise<Buffer> {

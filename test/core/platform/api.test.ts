@@ -74,7 +74,9 @@ describe('authentication', () => {
     // The log masks a key sent in the query string.
     const log = await env.wb.platform.requests({ limit: 10 })
     expect(log.some((l) => l.path.includes(env.apiKey))).toBe(false)
-    expect(log.find((l) => l.path.startsWith('/v1/invitations?api_key='))?.status).toBe(200)
+    const viaQueryLog = log.find((l) => l.path.startsWith('/v1/invitations?api_key='))
+    expect(viaQueryLog?.status).toBe(200)
+    expect(viaQueryLog?.path).toBe(`/v1/invitations?api_key=${env.apiKey.slice(0, 8)}…${env.apiKey.slice(-4)}`)
     expect(log.filter((l) => l.status === 401)).toHaveLength(2)
   })
 
