@@ -80,6 +80,9 @@ export async function createWorkbench(options: WorkbenchOptions = {}): Promise<W
     sender.start()
     await receiver.startAutoStartListeners()
     stopWatching = watchExternalCaptures(db, bus)
+    const { platformAutoStart, platformPort } = settings.current()
+    // A taken port must not keep the app from opening: the Platform screen shows the error.
+    if (platformAutoStart) await platform.start({ port: platformPort, host: '127.0.0.1', rate: 100, burst: 200 }).catch(() => undefined)
   }
 
   const workbench: Workbench = {

@@ -325,6 +325,10 @@ export const Settings = z.object({
   theme: z.enum(['system', 'dark', 'light']).default('system'),
   notifications: z.boolean().default(true),
   /** Retry schedule in milliseconds after the first attempt. */
-  retryScheduleMs: z.array(z.number().int().min(0)).default([5_000, 30_000, 120_000, 600_000])
+  retryScheduleMs: z.array(z.number().int().min(0)).default([5_000, 30_000, 120_000, 600_000]),
+  /** Start the mock Smart KYC platform's API with the desktop app and `serve`. */
+  platformAutoStart: z.boolean().default(false),
+  /** The port the mock platform's API starts on from the app (0 picks a free one). */
+  platformPort: z.number().int().min(0).max(65535).default(8787)
 })
 export type Settings = z.infer<typeof Settings>

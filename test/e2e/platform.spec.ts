@@ -68,6 +68,10 @@ describe.skipIf(SKIP_E2E)('the Platform screen in the browser UI', { timeout: E2
     ])
     expect(captures.items.every((c) => c.signature === 'valid')).toBe(true)
 
+    // "Start with the app" is the setting the app and serve read when they open.
+    await page.getByTestId('platform-autostart').check()
+    await eventually(() => api(serve, 'settings.get', {}), (s) => s.platformAutoStart, 'platformAutoStart to be saved')
+
     // Stop.
     await page.getByTestId('platform-stop').click()
     await waitForText(page.getByTestId('platform-state'), /Stopped/)

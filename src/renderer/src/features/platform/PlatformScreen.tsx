@@ -20,6 +20,7 @@ export default function PlatformScreen() {
   useEffect(() => {
     void useWorkbench.getState().platform.load()
     void useWorkbench.getState().settings.loadCredentials()
+    void useWorkbench.getState().settings.load()
   }, [])
 
   return (
