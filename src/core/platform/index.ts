@@ -140,6 +140,8 @@ export function createPlatform(deps: PlatformDeps): PlatformService {
         throw err
       }
       deps.startSender()
+      // Events a stopped process recorded but never handed to the sender go out first.
+      emitter.resume()
       // Invitations whose time ran out while nothing ran expire now: the timer lives in the table.
       runExpiry()
       deps.bus.emit('platform.state', status())

@@ -150,6 +150,10 @@ export function createPlatformRepo(db: Db, tenantId: () => string) {
     ),
     events: db.prepare<[number], { event: string; body: Buffer; cause: string | null; message_id: string | null; error: string | null; created_at: string }>(
       'SELECT * FROM platform_events ORDER BY seq DESC LIMIT ?'
+    ),
+    markEvent: db.prepare<[string | null, string | null, number]>('UPDATE platform_events SET message_id = ?, error = ? WHERE seq = ?'),
+    unsentEvents: db.prepare<[], { seq: number; event: string; body: Buffer; cause: string | null }>(
+      'SELECT seq, event, body, cause FROM platform_events WHERE message_id IS NULL AND error IS NULL ORDER BY seq'
     )
   }
 
@@ -288,8 +292,13 @@ export function createPlatformRepo(db: Db, tenantId: () => string) {
         durationMs: r.duration_ms
       })),
 
-    insertEvent: (e: { event: string; body: Buffer; cause: string | null; messageId: string | null; error: string | null; createdAt: string }) =>
-      s.insertEvent.run(e),
+    /** Records an event before it is handed to the sender (message and error null: not sent yet); returns its seq. */
+    insertEvent: (e: { event: string; body: Buffer; cause: string | null; createdAt: string }): number =>
+      Number(s.insertEvent.run({ ...e, messageId: null, error: null }).lastInsertRowid),
+    /** The event is in the outbox (`messageId`) or could not be sent (`error`). */
+    markEvent: (seq: number, messageId: string | null, error: string | null) => s.markEvent.run(messageId, error, seq),
+    /** Events recorded but never handed to the sender (the process stopped first), oldest first. */
+    unsentEvents: () => s.unsentEvents.all(),
     /** The newest emitted events, newest first (tests, timelines). */
     emittedEvents: (limit: number) =>
       s.events.all(limit).map((e) => ({

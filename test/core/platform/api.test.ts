@@ -9,6 +9,7 @@ import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { CreateInvitationBody } from '../../../src/shared/platform-models'
+import { openDatabase } from '../../../src/core/store/database'
 import { startServer, hmacHex, type TestServer } from '../sender/harness'
 import { openPlatformWorkbench, type PlatformWorkbench } from './platform-helpers'
 
@@ -264,5 +265,37 @@ describe('invitation expiry', () => {
     expect(expired.data.invitationId).toBe(inv.id)
     expect(expired.tenantId).toBe(sent.tenantId)
     expect((await call(second, 'GET', `/invitations/${String(inv.id)}`)).json).toMatchObject({ status: 'expired' })
+  })
+})
+
+describe('events recorded before they are sent', () => {
+  it('sends, when the API starts, an event a stopped process recorded but never handed to the sender', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kyc-platform-unsent-'))
+    dirs.push(dir)
+    const first = await open({ dir })
+    const receiver = await withReceiver(first)
+    await first.close()
+
+    // What a process killed between the API's answer and the hand-over leaves behind.
+    const body = JSON.stringify({ event: 'invitation.sent', timestamp: '2026-01-15T10:30:00Z', data: { invitationId: 'inv_left_behind' }, tenantId: 'tenant_x' })
+    const raw = openDatabase(first.dbFile)
+    raw
+      .prepare('INSERT INTO platform_events (event, body, cause, message_id, error, created_at) VALUES (?, ?, ?, NULL, NULL, ?)')
+      .run('invitation.sent', Buffer.from(body), 'req_before_the_crash', new Date().toISOString())
+    raw.close()
+
+    const second = await open({ dir, secret: first.secret })
+    await until(() => receiver.requests.length === 1, 'the unsent event')
+    await second.wb.platform.operations.idle()
+    expect(receiver.requests[0].body.toString('utf8')).toBe(body)
+    expect(receiver.requests[0].headers.find(([n]) => n.toLowerCase() === 'x-smartkyc-signature')?.[1]).toBe(hmacHex(body, first.secret))
+    const [recorded] = second.wb.platform.operations.emittedEvents(1)
+    expect(recorded).toMatchObject({ event: 'invitation.sent', cause: 'req_before_the_crash', error: null })
+    expect(recorded.messageId).toMatch(/^msg_/)
+    // Sent once: a restart does not send it again.
+    await second.close()
+    await open({ dir, secret: first.secret })
+    await new Promise((r) => setTimeout(r, 300))
+    expect(receiver.requests).toHaveLength(1)
   })
 })
