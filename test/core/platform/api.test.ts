@@ -167,6 +167,12 @@ describe('bad requests', () => {
     expect(again.status).toBe(409)
     expect(again.json.error?.code).toBe('conflict')
 
+    // Hostile input: bad percent-encoding, an oversized body.
+    expect((await call(env, 'GET', '/invitations/%E0%A4%A')).json.error?.code).toBe('not-found')
+    const huge = await call(env, 'POST', '/invitations', JSON.stringify({ customerEmail: 'a@example.com', pad: 'x'.repeat(1_100_000) }))
+    expect(huge.status).toBe(400)
+    expect(huge.json.error?.message).toContain('larger than')
+
     // Still serving after all that.
     expect((await call(env, 'GET', '/invitations')).status).toBe(200)
   })
