@@ -13,6 +13,7 @@ import { registerEndpoints } from './commands/endpoints'
 import { registerEvents } from './commands/events'
 import { registerExchange } from './commands/exchange'
 import { registerListen } from './commands/listen'
+import { registerPlatform } from './commands/platform'
 import { registerReplay } from './commands/replay'
 import { registerSend } from './commands/send'
 import { registerServe } from './commands/serve'
@@ -46,5 +47,6 @@ export function buildProgram(): Command {
   registerCa(program)
   registerExchange(program)
   registerServe(program)
+  registerPlatform(program)
   return program
 }

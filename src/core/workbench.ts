@@ -18,6 +18,7 @@ import { createSender } from './sender'
 import { createReplayService } from './replay'
 import { createExchangeService } from './exchange'
 import { createHealthService } from './health'
+import { createPlatform, type PlatformService } from './platform'
 import type { WorkbenchApi } from './workbench-api'
 import { WORKBENCH_VERSION } from './version'
 
@@ -32,9 +33,13 @@ export interface WorkbenchOptions {
   transport?: 'ipc' | 'web'
   /** Start the outbox worker (retries) and auto-start listeners. The CLI's one-shot commands pass false. */
   background?: boolean
+  /** The mock platform's rate-limiter clock in ms (tests hold it still); Date.now otherwise. */
+  platformRateClock?: () => number
 }
 
 export interface Workbench extends WorkbenchApi {
+  /** The mock platform, with `operations` for scenario runners that drive it without HTTP. */
+  readonly platform: PlatformService
   readonly bus: EventBus
   readonly db: Db
   readonly dataDir: string
@@ -63,6 +68,14 @@ export async function createWorkbench(options: WorkbenchOptions = {}): Promise<W
   const replay = createReplayService({ getCapture: (id) => receiver.captures.get({ id }), sender, credentials })
   const exchange = createExchangeService({ db, receiver, sender, caCertPath: () => tls.caCertPath() })
   const health = createHealthService({ db, bus, settings })
+  const platform = createPlatform({
+    db,
+    bus,
+    credentials,
+    deliver: (args) => sender.deliver(args),
+    startSender: () => sender.start(),
+    rateClock: options.platformRateClock
+  })
 
   let stopWatching = (): void => {}
   if (options.background !== false) {
@@ -70,6 +83,9 @@ export async function createWorkbench(options: WorkbenchOptions = {}): Promise<W
     health.monitor.start()
     await receiver.startAutoStartListeners()
     stopWatching = watchExternalCaptures(db, bus)
+    const { platformAutoStart, platformPort } = settings.current()
+    // A taken port must not keep the app from opening: the Platform screen shows the error.
+    if (platformAutoStart) await platform.start({ port: platformPort, host: '127.0.0.1', rate: 100, burst: 200 }).catch(() => undefined)
   }
 
   const workbench: Workbench = {
@@ -98,8 +114,11 @@ export async function createWorkbench(options: WorkbenchOptions = {}): Promise<W
     exchange: { export: exchange.export, importHar: exchange.importHar },
     tls,
     settings,
+    platform,
     async close() {
       stopWatching()
+      // The platform first: its queued events still go through the sender.
+      await platform.shutdown()
       health.monitor.stop()
       await sender.stop()
       await receiver.stopAll()

@@ -1,6 +1,6 @@
 /**
  * The native menu: the usual app/File/Edit/View/Window/Help with their standard roles,
- * Ctrl/Cmd+1..7 to switch screens (sent to the page as a navigate event), and developer
+ * Ctrl/Cmd+1..8 to switch screens (sent to the page as a navigate event), and developer
  * items (reload, devtools) only in development.
  */
 import { Menu, type MenuItemConstructorOptions } from 'electron'
@@ -26,6 +26,7 @@ const SCREEN_LABELS: Record<ScreenName, string> = {
   compose: 'Compose && Send',
   endpoints: 'Endpoints',
   deliveries: 'Deliveries',
+  platform: 'Mock Platform',
   verify: 'Verify Signature',
   settings: 'Settings'
 }

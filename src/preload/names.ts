@@ -48,7 +48,18 @@ export const METHOD_NAMES = [
   'exchange.importHar',
   'tls.ca',
   'settings.get',
-  'settings.update'
+  'settings.update',
+  'platform.status',
+  'platform.start',
+  'platform.stop',
+  'platform.requests',
+  'platform.invitations',
+  'platform.submissions',
+  'platform.createInvitation',
+  'platform.cancelInvitation',
+  'platform.complete',
+  'platform.dismissMatch',
+  'platform.updateSubmission'
 ] as const satisfies readonly MethodName[]
 
 export const EVENT_NAMES = [
@@ -62,7 +73,10 @@ export const EVENT_NAMES = [
   'endpoints.changed',
   'credentials.changed',
   'settings.changed',
-  'health.alert'
+  'health.alert',
+  'platform.request',
+  'platform.changed',
+  'platform.state'
 ] as const satisfies readonly EventKey[]
 
 // A contract method or event missing from the lists above makes one of these lines fail

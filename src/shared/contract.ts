@@ -27,6 +27,16 @@ import {
   SchemaVerdict
 } from './models'
 import { HealthAlert, HealthReport, HealthWindow } from './health-models'
+import {
+  AmlMatch,
+  ApiRequestLog,
+  CreateInvitationBody,
+  Invitation,
+  PatchSubmissionBody,
+  PlatformOptions,
+  PlatformStatus,
+  Submission
+} from './platform-models'
 
 const Empty = z.object({}).default({})
 const Id = z.object({ id: z.string().min(1) })
@@ -147,7 +157,14 @@ export const methods = {
 
   'credentials.get': method(Empty, Credentials.nullable()),
   'credentials.create': method(Empty, Credentials),
-  'credentials.rotate': method(z.object({ graceHours: z.number().min(0).max(24 * 30).default(24) }), Credentials),
+  'credentials.rotate': method(
+    z.object({
+      graceHours: z.number().min(0).max(24 * 30).default(24),
+      /** Also replace the API key (the docs: "rotate your API key"); the old key keeps working for the grace period. */
+      newApiKey: z.boolean().optional()
+    }),
+    Credentials
+  ),
 
   'listeners.list': method(Empty, z.array(Listener)),
   'listeners.create': method(ListenerInput, Listener),
@@ -236,7 +253,30 @@ export const methods = {
   'tls.ca': method(Empty, z.object({ path: z.string(), pem: z.string(), fingerprint256: z.string() })),
 
   'settings.get': method(Empty, Settings),
-  'settings.update': method(patchOf(Settings), Settings)
+  'settings.update': method(patchOf(Settings), Settings),
+
+  // The mock Smart KYC platform (src/core/platform): its API server, and the same operations
+  // its REST API offers, for the Platform screen.
+  'platform.status': method(Empty, PlatformStatus),
+  'platform.start': method(PlatformOptions.default({ port: 8787, host: '127.0.0.1', rate: 100, burst: 200 }), PlatformStatus),
+  'platform.stop': method(Empty, PlatformStatus),
+  /** The API's request log, newest first. */
+  'platform.requests': method(z.object({ limit: z.number().int().min(1).max(5_000).default(200) }).default({ limit: 200 }), z.array(ApiRequestLog)),
+  'platform.invitations': method(z.object({ limit: z.number().int().min(1).max(1_000).default(100) }).default({ limit: 100 }), z.array(Invitation)),
+  'platform.submissions': method(z.object({ limit: z.number().int().min(1).max(1_000).default(100) }).default({ limit: 100 }), z.array(Submission)),
+  'platform.createInvitation': method(CreateInvitationBody, Invitation),
+  'platform.cancelInvitation': method(z.object({ id: z.string().min(1), reason: z.string().max(500).optional() }), Invitation),
+  /** The customer completes the invitation (simulated); `aml: "match"` makes the screening find a hit. */
+  'platform.complete': method(
+    z.object({
+      id: z.string().min(1),
+      aml: z.enum(['clear', 'match']).default('clear'),
+      responses: z.record(z.string(), z.unknown()).optional()
+    }),
+    Submission
+  ),
+  'platform.dismissMatch': method(z.object({ id: z.string().min(1), reason: z.string().max(500).optional() }), AmlMatch),
+  'platform.updateSubmission': method(z.object({ id: z.string().min(1), patch: PatchSubmissionBody }), Submission)
 } as const
 
 export type Methods = typeof methods
@@ -259,7 +299,12 @@ export const events = {
   'credentials.changed': z.object({}),
   'settings.changed': Settings,
   /** An endpoint's success rate crossed the alert threshold (once per crossing). */
-  'health.alert': HealthAlert
+  'health.alert': HealthAlert,
+  /** One answered request of the mock platform's API (its request log, live). */
+  'platform.request': ApiRequestLog,
+  /** Invitations or submissions changed: read them again. */
+  'platform.changed': z.object({}),
+  'platform.state': PlatformStatus
 } as const
 
 export type Events = typeof events

@@ -270,7 +270,7 @@ export const DeliveryStatus = z.enum(['pending', 'success', 'error', 'paused', '
 export type DeliveryStatus = z.infer<typeof DeliveryStatus>
 
 export const Origin = z.object({
-  kind: z.enum(['compose', 'test', 'cli', 'replay-capture', 'resend-delivery']),
+  kind: z.enum(['compose', 'test', 'cli', 'replay-capture', 'resend-delivery', 'platform']),
   id: z.string().nullable()
 })
 export type Origin = z.infer<typeof Origin>
@@ -353,6 +353,10 @@ export const Settings = z.object({
   retryScheduleMs: z.array(z.number().int().min(0)).default([5_000, 30_000, 120_000, 600_000]),
   /** Alert when an endpoint's success rate over `healthAlertWindow` falls below this percentage; 0 turns alerts off. */
   healthAlertThresholdPercent: z.number().min(0).max(100).default(90),
-  healthAlertWindow: HealthWindow.default('1h')
+  healthAlertWindow: HealthWindow.default('1h'),
+  /** Start the mock Smart KYC platform's API with the desktop app and `serve`. */
+  platformAutoStart: z.boolean().default(false),
+  /** The port the mock platform's API starts on from the app (0 picks a free one). */
+  platformPort: z.number().int().min(0).max(65535).default(8787)
 })
 export type Settings = z.infer<typeof Settings>

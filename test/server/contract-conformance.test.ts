@@ -97,6 +97,23 @@ describe('contract conformance of the real engine', () => {
     await ok('settings.update', { theme: settings.theme === 'dark' ? 'light' : 'dark' })
     await ok('credentials.rotate', { graceHours: 1 })
 
+    // The mock platform: its server, its operations, its request log.
+    const platform = await ok('platform.start', { port: 0 })
+    expect(platform.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v1$/)
+    expect((await ok('platform.status', {})).running).toBe(true)
+    const invitation = await ok('platform.createInvitation', { customerEmail: 'conformance@example.com' })
+    expect((await ok('platform.invitations', {})).map((i) => i.id)).toContain(invitation.id)
+    const submission = await ok('platform.complete', { id: invitation.id, aml: 'match' })
+    expect((await ok('platform.submissions', {})).map((x) => x.id)).toContain(submission.id)
+    await ok('platform.dismissMatch', { id: submission.amlMatches[0].id })
+    expect((await ok('platform.updateSubmission', { id: submission.id, patch: { status: 'approved' } })).status).toBe('approved')
+    const other = await ok('platform.createInvitation', { customerEmail: 'other@example.com' })
+    expect((await ok('platform.cancelInvitation', { id: other.id })).status).toBe('cancelled')
+    const apiKey = (await ok('credentials.get', {}))?.apiKey ?? ''
+    expect((await fetch(`${platform.baseUrl}/invitations`, { headers: { 'X-API-Key': apiKey } })).status).toBe(200)
+    expect((await ok('platform.requests', {})).map((r) => r.status)).toEqual([200])
+    expect((await ok('platform.stop', {})).running).toBe(false)
+
     // Tear down through the contract too.
     await ok('captures.delete', { ids: [first.id] })
     await ok('captures.clear', {})
@@ -106,7 +123,7 @@ describe('contract conformance of the real engine', () => {
 
     expect(logged).toEqual([])
     expect(badEvents).toEqual([])
-    expect([...seenEvents]).toEqual(expect.arrayContaining(['capture.received', 'delivery.updated', 'attempt.finished', 'listener.state']))
+    expect([...seenEvents]).toEqual(expect.arrayContaining(['capture.received', 'delivery.updated', 'attempt.finished', 'listener.state', 'platform.request', 'platform.changed', 'platform.state']))
     expect(Object.keys(methods).filter((m) => !called.has(m))).toEqual([])
   })
 })

@@ -50,8 +50,10 @@ export function registerCredentials(program: Command): void {
     .command('rotate')
     .description('replace the secret; the previous one still verifies during the grace period')
     .option('--grace-hours <h>', 'hours the previous secret keeps verifying (default 24)', intOption('--grace-hours', 0, 720), 24)
+    .option('--new-api-key', 'also replace the API key; the old key still calls the mock platform API during the grace period')
     .option('--json', 'print as JSON (includes the new secret)')
-    .action(async (opts: { graceHours: number; json?: boolean }, command: Command) => {
-      printCredentials(await withWorkbench(command, (wb) => wb.credentials.rotate({ graceHours: opts.graceHours })), opts.json)
+    .action(async (opts: { graceHours: number; newApiKey?: boolean; json?: boolean }, command: Command) => {
+      const input = { graceHours: opts.graceHours, newApiKey: opts.newApiKey === true }
+      printCredentials(await withWorkbench(command, (wb) => wb.credentials.rotate(input)), opts.json)
     })
 }

@@ -19,7 +19,13 @@ import type { ServiceOf } from '../workbench-api'
 import type { LabeledSecret } from '../signing'
 import type { Credentials } from '../../shared/models'
 import { WorkbenchError } from '../../shared/errors'
+import { createHash, timingSafeEqual } from 'node:crypto'
 import { maskSecret, newApiKey, newApiSecret } from './generate'
+
+/** Constant-time equality of two strings (hashed first, so their lengths leak nothing either). */
+function sameText(a: string, b: string): boolean {
+  return timingSafeEqual(createHash('sha256').update(a).digest(), createHash('sha256').update(b).digest())
+}
 
 interface CredentialRow {
   id: number
@@ -39,6 +45,11 @@ export type CredentialsService = ServiceOf<'credentials'> & {
   currentSecret(): string | null
   /** The API key, or null before credentials exist. */
   apiKey(): string | null
+  /**
+   * Whether `key` may call the mock platform's API: the current key, or a key rotated away
+   * whose grace period has not ended. Compared in constant time.
+   */
+  apiKeyStatus(key: string): 'current' | 'grace' | 'expired' | 'unknown'
 }
 
 const HOUR_MS = 60 * 60 * 1000
@@ -137,9 +148,9 @@ export function createCredentialsService(db: Db, bus: EventBus, now: () => Date 
     insert.run(apiKey, secret, at)
   })
 
-  const rotateTx = db.transaction((secret: string, at: Date, graceHours: number) => {
+  const rotateTx = db.transaction((secret: string, at: Date, graceHours: number, newKey: boolean) => {
     const existing = selectCurrent.get()
-    const apiKey = existing?.api_key ?? newApiKey()
+    const apiKey = (newKey ? undefined : existing?.api_key) ?? newApiKey()
     if (existing) {
       const validUntil = new Date(at.getTime() + graceHours * HOUR_MS).toISOString()
       retire.run(at.toISOString(), validUntil, existing.id)
@@ -164,12 +175,12 @@ export function createCredentialsService(db: Db, bus: EventBus, now: () => Date 
       return view(selectCurrent.get() as CredentialRow, secret)
     },
 
-    async rotate({ graceHours }) {
+    async rotate({ graceHours, newApiKey: newKey }) {
       if (!Number.isFinite(graceHours) || graceHours < 0) {
         throw new WorkbenchError('bad-input', `graceHours ${graceHours} is not valid: give 0 or more hours`)
       }
       const secret = newApiSecret()
-      rotateTx(secret, now(), graceHours)
+      rotateTx(secret, now(), graceHours, newKey === true)
       changed()
       return view(selectCurrent.get() as CredentialRow, secret)
     },
@@ -179,6 +190,20 @@ export function createCredentialsService(db: Db, bus: EventBus, now: () => Date 
     expiredSecrets: () => [...secretLists().expired],
 
     currentSecret: () => rows().current?.secret ?? null,
-    apiKey: () => rows().current?.api_key ?? null
+    apiKey: () => rows().current?.api_key ?? null,
+
+    apiKeyStatus(key) {
+      const { current, retired } = rows()
+      if (current && sameText(current.api_key, key)) return 'current'
+      const at = now()
+      let status: 'expired' | 'unknown' = 'unknown'
+      for (const row of retired) {
+        // The same key may sit in several rows (secret-only rotations keep it): any row in grace admits it.
+        if (!sameText(row.api_key, key)) continue
+        if (inGrace(row, at)) return 'grace'
+        status = 'expired'
+      }
+      return status
+    }
   }
 }

@@ -198,6 +198,95 @@ export const migrations: Migration[] = [
       CREATE INDEX IF NOT EXISTS attempts_by_started_at ON attempts (started_at, delivery_id, outcome, duration_ms);
       CREATE INDEX IF NOT EXISTS deliveries_endpoint_by_id ON deliveries (id, endpoint_id);
     `
+  },
+  {
+    // The mock Smart KYC platform (src/core/platform): its state and its timers live here,
+    // so an invitation's expiry survives a restart.
+    version: 4,
+    name: 'platform',
+    sql: `
+      CREATE TABLE platform_state (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      );
+
+      CREATE TABLE platform_workflows (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE
+      );
+
+      CREATE TABLE platform_invitations (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        status TEXT NOT NULL CHECK (status IN ('sent', 'completed', 'cancelled', 'expired')),
+        customer_email TEXT NOT NULL,
+        workflow_id TEXT NOT NULL,
+        workflow_name TEXT NOT NULL,
+        submission_id TEXT,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        cancelled_at TEXT,
+        cancel_reason TEXT,
+        expired_at TEXT,
+        completed_at TEXT
+      );
+      CREATE INDEX platform_invitations_due ON platform_invitations (status, expires_at);
+
+      CREATE TABLE platform_submissions (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        invitation_id TEXT NOT NULL,
+        status TEXT NOT NULL,
+        customer_email TEXT NOT NULL,
+        workflow_id TEXT NOT NULL,
+        workflow_name TEXT NOT NULL,
+        responses TEXT NOT NULL,
+        aml_result TEXT NOT NULL,
+        rejection_reason TEXT,
+        created_at TEXT NOT NULL,
+        submitted_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        reviewed_at TEXT
+      );
+      CREATE INDEX platform_submissions_by_status ON platform_submissions (status, seq);
+
+      CREATE TABLE platform_aml_matches (
+        id TEXT PRIMARY KEY,
+        submission_id TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('open', 'dismissed')),
+        match_type TEXT NOT NULL,
+        match_score REAL NOT NULL,
+        matched_name TEXT NOT NULL,
+        source_list TEXT NOT NULL,
+        risk_level TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        dismissed_at TEXT,
+        dismiss_reason TEXT
+      );
+      CREATE INDEX platform_aml_by_submission ON platform_aml_matches (submission_id);
+
+      CREATE TABLE platform_requests (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        at TEXT NOT NULL,
+        method TEXT NOT NULL,
+        path TEXT NOT NULL,
+        key_masked TEXT,
+        status INTEGER NOT NULL,
+        events TEXT NOT NULL,
+        duration_ms REAL NOT NULL
+      );
+
+      CREATE TABLE platform_events (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        event TEXT NOT NULL,
+        body BLOB NOT NULL,
+        cause TEXT,
+        message_id TEXT,
+        error TEXT,
+        created_at TEXT NOT NULL
+      );
+    `
   }
 ]
 

@@ -28,7 +28,23 @@ describe('openDatabase', () => {
       .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
       .all()
       .map((r) => (r as { name: string }).name)
-    expect(tables).toEqual(['attempts', 'captures', 'credentials', 'deliveries', 'endpoints', 'listeners', 'messages', 'settings'])
+    expect(tables).toEqual([
+      'attempts',
+      'captures',
+      'credentials',
+      'deliveries',
+      'endpoints',
+      'listeners',
+      'messages',
+      'platform_aml_matches',
+      'platform_events',
+      'platform_invitations',
+      'platform_requests',
+      'platform_state',
+      'platform_submissions',
+      'platform_workflows',
+      'settings'
+    ])
     db.close()
   })
 

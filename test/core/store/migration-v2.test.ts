@@ -3,6 +3,7 @@
  * database written by schema 1, keeping every delivery and, through the foreign keys that
  * point at it, every attempt.
  */
+import { LATEST_SCHEMA_VERSION } from '../../../src/core/store/migrations'
 import { afterEach, describe, expect, it } from 'vitest'
 import Database from 'better-sqlite3'
 import fs from 'node:fs'
@@ -37,7 +38,7 @@ describe('migration 2', () => {
 
     const db = openDatabase(file)
     try {
-      expect(db.pragma('user_version', { simple: true })).toBe(2)
+      expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION)
       expect(db.prepare('SELECT id, status, status_reason, attempt_count FROM deliveries').all()).toEqual([
         { id: 'dlv_1', status: 'pending', status_reason: null, attempt_count: 1 }
       ])

@@ -1,5 +1,5 @@
 /**
- * The left navigation: the seven screens in order, with their Ctrl/Cmd+N shortcut.
+ * The left navigation: the screens in order, with their Ctrl/Cmd+N shortcut.
  */
 import { SCREENS } from './routes'
 import { buildHash } from './route-parse'

@@ -1,5 +1,5 @@
 /**
- * The seven screens, in sidebar order (Ctrl/Cmd+1..7 follow it). Each is a lazy chunk so
+ * The eight screens, in sidebar order (Ctrl/Cmd+1..8 follow it). Each is a lazy chunk so
  * the first paint loads only the shell and the screen in view.
  */
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react'
@@ -19,6 +19,7 @@ export const SCREENS: readonly ScreenDef[] = [
   { id: 'compose', label: 'Compose & send', glyph: '✎', component: lazy(() => import('../features/compose/ComposeScreen')) },
   { id: 'endpoints', label: 'Endpoints', glyph: '⇢', component: lazy(() => import('../features/endpoints/EndpointsScreen')) },
   { id: 'deliveries', label: 'Deliveries', glyph: '≡', component: lazy(() => import('../features/deliveries/DeliveriesScreen')) },
+  { id: 'platform', label: 'Platform (mock)', glyph: '⌂', component: lazy(() => import('../features/platform/PlatformScreen')) },
   { id: 'verify', label: 'Verify', glyph: '✓', component: lazy(() => import('../features/verify/VerifyScreen')) },
   { id: 'settings', label: 'Settings', glyph: '⚙', component: lazy(() => import('../features/settings/SettingsScreen')) }
 ]

@@ -15,6 +15,7 @@ import { createEndpointsSlice, type EndpointsSlice } from './endpoints-slice'
 import { createDeliveriesSlice, type DeliveriesSlice } from './deliveries-slice'
 import { createVerifySlice, type VerifySlice } from './verify-slice'
 import { createHealthSlice, type HealthSlice } from './health-slice'
+import { createPlatformSlice, type PlatformSlice } from './platform-slice'
 
 export type WorkbenchState = AppSlice &
   InboxSlice &
@@ -24,7 +25,8 @@ export type WorkbenchState = AppSlice &
   EndpointsSlice &
   DeliveriesSlice &
   VerifySlice &
-  HealthSlice
+  HealthSlice &
+  PlatformSlice
 
 export const useWorkbench = create<WorkbenchState>()((set, get, api) => ({
   ...createAppSlice(set, get, api),
@@ -35,5 +37,6 @@ export const useWorkbench = create<WorkbenchState>()((set, get, api) => ({
   ...createEndpointsSlice(set, get, api),
   ...createDeliveriesSlice(set, get, api),
   ...createVerifySlice(set, get, api),
-  ...createHealthSlice(set, get, api)
+  ...createHealthSlice(set, get, api),
+  ...createPlatformSlice(set, get, api)
 }))

@@ -30,6 +30,9 @@ function flush(q: LiveQueue): void {
     s.health.refreshSoon()
   }
   if (q.healthAlerts.length > 0) s.health.applyAlerts(q.healthAlerts)
+  if (q.platformStatus) s.platform.applyStatus(q.platformStatus)
+  if (q.platformRequests.length > 0) s.platform.applyRequests(q.platformRequests)
+  if (q.platformChanged) void s.platform.loadState()
 }
 
 // The contract is the one list of pushed events (the renderer bundles it with the models anyway).

@@ -18,6 +18,9 @@ export interface LiveQueue {
   attempts: EventPayload<'attempt.finished'>[]
   endpointsChanged: boolean
   healthAlerts: EventPayload<'health.alert'>[]
+  platformRequests: EventPayload<'platform.request'>[]
+  platformChanged: boolean
+  platformStatus: EventPayload<'platform.state'> | null
 }
 
 export function emptyQueue(): LiveQueue {
@@ -32,7 +35,10 @@ export function emptyQueue(): LiveQueue {
     deliveries: [],
     attempts: [],
     endpointsChanged: false,
-    healthAlerts: []
+    healthAlerts: [],
+    platformRequests: [],
+    platformChanged: false,
+    platformStatus: null
   }
 }
 
@@ -77,6 +83,17 @@ export function enqueue<E extends EventKey>(q: LiveQueue, event: E, payload: Eve
       break
     case 'health.alert':
       q.healthAlerts.push(payload as EventPayload<'health.alert'>)
+      break
+    case 'platform.request':
+      q.platformRequests.push(payload as EventPayload<'platform.request'>)
+      // The screen keeps the newest few hundred; a burst need not queue more.
+      if (q.platformRequests.length > 1000) q.platformRequests.splice(0, q.platformRequests.length - 1000)
+      break
+    case 'platform.changed':
+      q.platformChanged = true
+      break
+    case 'platform.state':
+      q.platformStatus = payload as EventPayload<'platform.state'>
       break
   }
 }

@@ -48,6 +48,8 @@ function OriginLink({ origin }: { origin: Origin }) {
       return <span>Test webhook</span>
     case 'cli':
       return <span>Sent from the CLI</span>
+    case 'platform':
+      return <a href="#/platform">Caused by the mock platform</a>
     default:
       return <span>Compose &amp; send</span>
   }
