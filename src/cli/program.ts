@@ -5,6 +5,7 @@
 import { Command } from 'commander'
 import { WORKBENCH_VERSION } from '../core/version'
 import { addDbOption } from './options'
+import { registerAudit } from './commands/audit'
 import { registerCa } from './commands/ca'
 import { registerCaptures } from './commands/captures'
 import { registerCredentials } from './commands/credentials'
@@ -46,5 +47,6 @@ export function buildProgram(): Command {
   registerCa(program)
   registerExchange(program)
   registerServe(program)
+  registerAudit(program)
   return program
 }

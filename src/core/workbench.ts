@@ -17,6 +17,7 @@ import { watchExternalCaptures } from './receiver/external-captures'
 import { createSender } from './sender'
 import { createReplayService } from './replay'
 import { createExchangeService } from './exchange'
+import { createAuditService } from './audit'
 import type { WorkbenchApi } from './workbench-api'
 import { WORKBENCH_VERSION } from './version'
 
@@ -60,6 +61,7 @@ export async function createWorkbench(options: WorkbenchOptions = {}): Promise<W
   const receiver = createReceiver({ db, bus, tls, credentials })
   const sender = createSender({ db, bus, tls, credentials, settings })
   const replay = createReplayService({ getCapture: (id) => receiver.captures.get({ id }), sender, credentials })
+  const audit = createAuditService({ db, bus, sender, credentials, tls })
   const exchange = createExchangeService({ db, receiver, sender, caCertPath: () => tls.caCertPath() })
 
   let stopWatching = (): void => {}
@@ -95,6 +97,7 @@ export async function createWorkbench(options: WorkbenchOptions = {}): Promise<W
     exchange: { export: exchange.export, importHar: exchange.importHar },
     tls,
     settings,
+    audit,
     async close() {
       stopWatching()
       await sender.stop()

@@ -46,7 +46,10 @@ export const METHOD_NAMES = [
   'exchange.importHar',
   'tls.ca',
   'settings.get',
-  'settings.update'
+  'settings.update',
+  'audit.run',
+  'audit.list',
+  'audit.get'
 ] as const satisfies readonly MethodName[]
 
 export const EVENT_NAMES = [
@@ -59,7 +62,8 @@ export const EVENT_NAMES = [
   'listeners.changed',
   'endpoints.changed',
   'credentials.changed',
-  'settings.changed'
+  'settings.changed',
+  'audit.progress'
 ] as const satisfies readonly EventKey[]
 
 // A contract method or event missing from the lists above makes one of these lines fail

@@ -26,6 +26,7 @@ import {
   SignatureVerdict,
   SchemaVerdict
 } from './models'
+import { AuditProgress, AuditReport, AuditRequest, AuditRunSummary } from './audit-models'
 
 const Empty = z.object({}).default({})
 const Id = z.object({ id: z.string().min(1) })
@@ -220,7 +221,13 @@ export const methods = {
   'tls.ca': method(Empty, z.object({ path: z.string(), pem: z.string(), fingerprint256: z.string() })),
 
   'settings.get': method(Empty, Settings),
-  'settings.update': method(patchOf(Settings), Settings)
+  'settings.update': method(patchOf(Settings), Settings),
+
+  /** Grade a webhook handler against the docs' rules (long call: progress arrives as `audit.progress`). */
+  'audit.run': method(AuditRequest, AuditReport),
+  /** Past runs, newest first, without their checks. */
+  'audit.list': method(z.object({ limit: z.number().int().min(1).max(1_000).default(50) }).default({ limit: 50 }), z.array(AuditRunSummary)),
+  'audit.get': method(Id, AuditReport)
 } as const
 
 export type Methods = typeof methods
@@ -241,7 +248,8 @@ export const events = {
   'listeners.changed': z.object({}),
   'endpoints.changed': z.object({}),
   'credentials.changed': z.object({}),
-  'settings.changed': Settings
+  'settings.changed': Settings,
+  'audit.progress': AuditProgress
 } as const
 
 export type Events = typeof events

@@ -249,7 +249,7 @@ export const DeliveryStatus = z.enum(['pending', 'success', 'error'])
 export type DeliveryStatus = z.infer<typeof DeliveryStatus>
 
 export const Origin = z.object({
-  kind: z.enum(['compose', 'test', 'cli', 'replay-capture', 'resend-delivery']),
+  kind: z.enum(['compose', 'test', 'cli', 'replay-capture', 'resend-delivery', 'audit']),
   id: z.string().nullable()
 })
 export type Origin = z.infer<typeof Origin>

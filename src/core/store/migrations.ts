@@ -139,6 +139,24 @@ export const migrations: Migration[] = [
       );
       CREATE INDEX attempts_by_delivery ON attempts (delivery_id, number);
     `
+  },
+  {
+    // Self-contained (touches no other table): past handler audits, kept for before/after comparison.
+    version: 2,
+    name: 'audit_runs',
+    sql: `
+      CREATE TABLE audit_runs (
+        id TEXT PRIMARY KEY,
+        url TEXT NOT NULL,
+        endpoint_id TEXT,
+        started_at TEXT NOT NULL,
+        finished_at TEXT NOT NULL,
+        budget_ms INTEGER NOT NULL,
+        summary TEXT NOT NULL,
+        report TEXT NOT NULL
+      );
+      CREATE INDEX audit_runs_by_start ON audit_runs (started_at);
+    `
   }
 ]
 
