@@ -28,7 +28,7 @@ describe('openDatabase', () => {
       .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
       .all()
       .map((r) => (r as { name: string }).name)
-    expect(tables).toEqual(['attempts', 'captures', 'credentials', 'deliveries', 'endpoints', 'listeners', 'messages', 'settings'])
+    expect(tables).toEqual(['attempts', 'audit_runs', 'captures', 'credentials', 'deliveries', 'endpoints', 'listeners', 'messages', 'settings'])
     db.close()
   })
 
