@@ -3,7 +3,7 @@
  * Kept free of React and the DOM so they are unit-tested in Node.
  */
 
-export const SCREEN_IDS = ['inbox', 'listeners', 'compose', 'endpoints', 'deliveries', 'verify', 'settings'] as const
+export const SCREEN_IDS = ['inbox', 'listeners', 'compose', 'endpoints', 'deliveries', 'verify', 'settings', 'audit'] as const
 export type ScreenId = (typeof SCREEN_IDS)[number]
 
 export interface Route {

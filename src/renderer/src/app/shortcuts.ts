@@ -1,5 +1,5 @@
 /**
- * Global keys: Ctrl/Cmd+1..7 switch screens, `/` focuses the screen's search box.
+ * Global keys: Ctrl/Cmd+1..8 switch screens, `/` focuses the screen's search box.
  * List keys (j/k, arrows, Enter) belong to the lists themselves.
  */
 import { useEffect } from 'react'
@@ -23,7 +23,7 @@ export function isTypingTarget(target: EventTarget | null): boolean {
 export function useGlobalShortcuts(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && /^[1-7]$/.test(e.key)) {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && /^[1-8]$/.test(e.key)) {
         navigate(SCREEN_IDS[Number(e.key) - 1])
         e.preventDefault()
         return
