@@ -41,6 +41,8 @@ function OriginLink({ origin }: { origin: Origin }) {
       return <span>Test webhook</span>
     case 'cli':
       return <span>Sent from the CLI</span>
+    case 'audit':
+      return <span>Handler audit</span>
     default:
       return <span>Compose &amp; send</span>
   }
