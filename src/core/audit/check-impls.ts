@@ -237,7 +237,8 @@ const transport: CheckImpl = async (ctx) => {
   }
   let sent = ctx.sent
   if (sent.length === 0) sent = [await signedSend(ctx, compact(payload('submission.created')), 'submission.created')]
-  const tlsFailure = sent.find((s) => s.responseCode === null && s.error && TLS_PROBLEM.test(s.error))
+  // The sender appends "(insecure TLS was on …)" to any error under --insecure: not itself a TLS problem.
+  const tlsFailure = sent.find((s) => s.responseCode === null && s.error && TLS_PROBLEM.test(s.error.replace(/\s*\(insecure TLS was on[^)]*\)/, '')))
   if (url.protocol === 'https:' && tlsFailure) return { status: 'fail', message: `TLS problem: ${tlsFailure.error}`, probes: [] }
   if (url.protocol === 'http:') {
     return { status: 'warn', message: 'plain http:// to this machine is fine while developing; Smart KYC only delivers to HTTPS', probes: [] }
