@@ -5,6 +5,7 @@
 import { Command } from 'commander'
 import { WORKBENCH_VERSION } from '../core/version'
 import { addDbOption } from './options'
+import { registerAudit } from './commands/audit'
 import { registerCa } from './commands/ca'
 import { registerCaptures } from './commands/captures'
 import { registerCredentials } from './commands/credentials'
@@ -48,5 +49,6 @@ export function buildProgram(): Command {
   registerExchange(program)
   registerServe(program)
   registerPlatform(program)
+  registerAudit(program)
   return program
 }

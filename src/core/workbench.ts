@@ -19,6 +19,7 @@ import { createReplayService } from './replay'
 import { createExchangeService } from './exchange'
 import { createHealthService } from './health'
 import { createPlatform, type PlatformService } from './platform'
+import { createAuditService } from './audit'
 import type { WorkbenchApi } from './workbench-api'
 import { WORKBENCH_VERSION } from './version'
 
@@ -66,6 +67,7 @@ export async function createWorkbench(options: WorkbenchOptions = {}): Promise<W
   const receiver = createReceiver({ db, bus, tls, credentials })
   const sender = createSender({ db, bus, tls, credentials, settings })
   const replay = createReplayService({ getCapture: (id) => receiver.captures.get({ id }), sender, credentials })
+  const audit = createAuditService({ db, bus, sender, credentials, tls })
   const exchange = createExchangeService({ db, receiver, sender, caCertPath: () => tls.caCertPath() })
   const health = createHealthService({ db, bus, settings })
   const platform = createPlatform({
@@ -115,6 +117,7 @@ export async function createWorkbench(options: WorkbenchOptions = {}): Promise<W
     tls,
     settings,
     platform,
+    audit,
     async close() {
       stopWatching()
       // The platform first: its queued events still go through the sender.

@@ -37,6 +37,7 @@ import {
   PlatformStatus,
   Submission
 } from './platform-models'
+import { AuditProgress, AuditReport, AuditRequest, AuditRunSummary } from './audit-models'
 
 const Empty = z.object({}).default({})
 const Id = z.object({ id: z.string().min(1) })
@@ -276,7 +277,12 @@ export const methods = {
     Submission
   ),
   'platform.dismissMatch': method(z.object({ id: z.string().min(1), reason: z.string().max(500).optional() }), AmlMatch),
-  'platform.updateSubmission': method(z.object({ id: z.string().min(1), patch: PatchSubmissionBody }), Submission)
+  'platform.updateSubmission': method(z.object({ id: z.string().min(1), patch: PatchSubmissionBody }), Submission),
+  /** Grade a webhook handler against the docs' rules (long call: progress arrives as `audit.progress`). */
+  'audit.run': method(AuditRequest, AuditReport),
+  /** Past runs, newest first, without their checks. */
+  'audit.list': method(z.object({ limit: z.number().int().min(1).max(1_000).default(50) }).default({ limit: 50 }), z.array(AuditRunSummary)),
+  'audit.get': method(Id, AuditReport)
 } as const
 
 export type Methods = typeof methods
@@ -304,7 +310,8 @@ export const events = {
   'platform.request': ApiRequestLog,
   /** Invitations or submissions changed: read them again. */
   'platform.changed': z.object({}),
-  'platform.state': PlatformStatus
+  'platform.state': PlatformStatus,
+  'audit.progress': AuditProgress
 } as const
 
 export type Events = typeof events

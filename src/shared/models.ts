@@ -270,7 +270,7 @@ export const DeliveryStatus = z.enum(['pending', 'success', 'error', 'paused', '
 export type DeliveryStatus = z.infer<typeof DeliveryStatus>
 
 export const Origin = z.object({
-  kind: z.enum(['compose', 'test', 'cli', 'replay-capture', 'resend-delivery', 'platform']),
+  kind: z.enum(['compose', 'test', 'cli', 'replay-capture', 'resend-delivery', 'platform', 'audit']),
   id: z.string().nullable()
 })
 export type Origin = z.infer<typeof Origin>

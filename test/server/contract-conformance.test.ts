@@ -88,6 +88,12 @@ describe('contract conformance of the real engine', () => {
     const replayed = await ok('replay.capture', { id: first.id, url: target, mode: 'edited', body: '{"edited":true}' })
     expect(replayed.deliveries[0].status).toBe('success')
 
+    // The handler audit, through a saved endpoint (the listener answers 200 to anything, so check 3 fails).
+    const run = await ok('audit.run', { endpointId: endpoint.id, only: ['unsigned'] })
+    expect(run.checks.map((c) => [c.id, c.status])).toEqual([['unsigned', 'fail']])
+    expect((await ok('audit.list', {})).map((r) => r.id)).toEqual([run.id])
+    expect((await ok('audit.get', { id: run.id })).url).toBe(target)
+
     // Exchange, TLS, settings.
     const har = await ok('exchange.export', { format: 'har' })
     await ok('exchange.export', { format: 'ndjson' })
@@ -123,7 +129,7 @@ describe('contract conformance of the real engine', () => {
 
     expect(logged).toEqual([])
     expect(badEvents).toEqual([])
-    expect([...seenEvents]).toEqual(expect.arrayContaining(['capture.received', 'delivery.updated', 'attempt.finished', 'listener.state', 'platform.request', 'platform.changed', 'platform.state']))
+    expect([...seenEvents]).toEqual(expect.arrayContaining(['capture.received', 'delivery.updated', 'attempt.finished', 'listener.state', 'platform.request', 'platform.changed', 'platform.state', 'audit.progress']))
     expect(Object.keys(methods).filter((m) => !called.has(m))).toEqual([])
   })
 })

@@ -8,6 +8,7 @@ import { captureColumns, captureJson } from '../capture-format'
 import { withWorkbench } from '../options'
 import { choiceOption, intOption } from '../parse'
 import { printJsonLine, printNote, printTable } from '../output'
+import { parseDuration, waitForCaptures } from './captures-wait'
 
 interface CapturesOptions {
   event?: string
@@ -15,10 +16,14 @@ interface CapturesOptions {
   search?: string
   limit: number
   json?: boolean
+  wait?: boolean
+  count?: number
+  timeout: number
 }
 
 async function runCaptures(opts: CapturesOptions, command: Command): Promise<void> {
   await withWorkbench(command, async (wb) => {
+    if (opts.wait) return waitForCaptures(wb, { event: opts.event, count: opts.count ?? 1, timeoutMs: opts.timeout, json: opts.json })
     const { items, total } = await wb.captures.list({
       limit: opts.limit,
       ...(opts.event !== undefined ? { event: opts.event } : {}),
@@ -44,5 +49,8 @@ export function registerCaptures(program: Command): void {
     .option('--search <text>', 'only captures whose path, event, id or body contains this text')
     .option('--limit <n>', 'at most N captures (default 50)', intOption('--limit', 1, 10_000), 50)
     .option('--json', 'one JSON object per line')
+    .option('--wait', 'block until --count captures of --event have arrived (exit 1 on --timeout, listing what did arrive)')
+    .option('--count <n>', 'with --wait: how many captures to wait for (default 1)', intOption('--count', 1, 10_000))
+    .option('--timeout <duration>', 'with --wait: give up after this long, e.g. 30s, 500ms, 2m (default 30s)', parseDuration, 30_000)
     .action((opts: CapturesOptions, command: Command) => runCaptures(opts, command))
 }

@@ -23,6 +23,8 @@ export interface DeliverArgs {
   endpointIds?: string[]
   to?: AdHocTarget[]
   origin: Origin
+  /** Overrides Settings' retry schedule for these deliveries; [] means one attempt only (the audit). */
+  retryScheduleMs?: number[]
 }
 
 export interface SendServiceDeps {
@@ -42,7 +44,7 @@ export function createSendService(deps: SendServiceDeps): {
       headers: args.headers,
       endpointIds: args.endpointIds,
       to: args.to,
-      retryScheduleMs: [...deps.settings.current().retryScheduleMs]
+      retryScheduleMs: [...(args.retryScheduleMs ?? deps.settings.current().retryScheduleMs)]
     })
     return deps.outbox.submit(
       {

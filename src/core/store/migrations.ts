@@ -287,6 +287,24 @@ export const migrations: Migration[] = [
         created_at TEXT NOT NULL
       );
     `
+  },
+  {
+    // Self-contained (touches no other table): past handler audits, kept for before/after comparison.
+    version: 5,
+    name: 'audit_runs',
+    sql: `
+      CREATE TABLE audit_runs (
+        id TEXT PRIMARY KEY,
+        url TEXT NOT NULL,
+        endpoint_id TEXT,
+        started_at TEXT NOT NULL,
+        finished_at TEXT NOT NULL,
+        budget_ms INTEGER NOT NULL,
+        summary TEXT NOT NULL,
+        report TEXT NOT NULL
+      );
+      CREATE INDEX audit_runs_by_start ON audit_runs (started_at);
+    `
   }
 ]
 

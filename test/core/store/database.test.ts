@@ -30,6 +30,7 @@ describe('openDatabase', () => {
       .map((r) => (r as { name: string }).name)
     expect(tables).toEqual([
       'attempts',
+      'audit_runs',
       'captures',
       'credentials',
       'deliveries',

@@ -50,6 +50,8 @@ function OriginLink({ origin }: { origin: Origin }) {
       return <span>Sent from the CLI</span>
     case 'platform':
       return <a href="#/platform">Caused by the mock platform</a>
+    case 'audit':
+      return <span>Handler audit</span>
     default:
       return <span>Compose &amp; send</span>
   }

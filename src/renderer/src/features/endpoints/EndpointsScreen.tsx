@@ -120,6 +120,9 @@ export default function EndpointsScreen() {
                       <Button size="sm" testId="test-webhook" onClick={() => navigate('compose', null, { endpoint: e.id })}>
                         Test webhook
                       </Button>
+                      <Button size="sm" testId="audit-endpoint" onClick={() => navigate('audit', null, { endpoint: e.id })}>
+                        Audit
+                      </Button>
                       <Button size="sm" variant="ghost" testId="edit-endpoint" onClick={() => setEditing(e)}>
                         Edit
                       </Button>
