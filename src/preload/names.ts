@@ -37,6 +37,7 @@ export const METHOD_NAMES = [
   'endpoints.create',
   'endpoints.update',
   'endpoints.remove',
+  'endpoints.revealHeaders',
   'send.event',
   'deliveries.list',
   'deliveries.get',

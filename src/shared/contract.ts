@@ -195,6 +195,8 @@ export const methods = {
   'endpoints.create': method(EndpointInput, Endpoint),
   'endpoints.update': method(z.object({ id: z.string(), patch: patchOf(EndpointInput) }), Endpoint),
   'endpoints.remove': method(Id, Ok),
+  /** The custom headers in clear (endpoints.list masks Authorization, X-API-Key…): an explicit Reveal. */
+  'endpoints.revealHeaders': method(Id, z.object({ headers: z.array(HeaderPair) })),
 
   /**
    * Sign `body` (exact bytes of the UTF-8 text) and deliver it: to the named endpoints, or to
