@@ -7,6 +7,7 @@
  */
 import type { Workbench } from '../core/workbench'
 import type { CaptureSummary } from '../shared/models'
+import { withReadableTimes } from '../shared/readable-times'
 import { captureJson, captureLine, clock } from './capture-format'
 import { printJsonLine, printLine } from './output'
 
@@ -46,7 +47,7 @@ export function startCaptureFeed(wb: Workbench, listenerId: string, json: boolea
       if (awaitingDiagnosis.has(c.id) && code !== PENDING) {
         awaitingDiagnosis.delete(c.id)
         if (json) printJsonLine({ ...captureJson(c, code), updated: 'diagnosed' })
-        else printLine(`${clock(c.receivedAt)}  diagnosed ${c.id}: signature INVALID (${code ?? '?'}): ${capture?.signatureVerdict.diagnosis?.message ?? ''}`)
+        else printLine(`${clock(c.receivedAt)}  diagnosed ${c.id}: signature INVALID (${code ?? '?'}): ${withReadableTimes(capture?.signatureVerdict.diagnosis?.message ?? '')}`)
         return
       }
       const forward = capture?.forward ?? null

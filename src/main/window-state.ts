@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../core/store/private-files'
 
 export const WINDOW_STATE_FILE = 'window-state.json'
 
@@ -80,8 +81,10 @@ export function saveWindowState(dataDir: string, state: WindowState): void {
   const file = path.join(dataDir, WINDOW_STATE_FILE)
   const tmp = `${file}.${process.pid}.tmp`
   try {
-    fs.mkdirSync(dataDir, { recursive: true })
-    fs.writeFileSync(tmp, JSON.stringify(state, null, 2) + '\n')
+    // Owner-only like the database beside it: a folder made 0755 here would be "tightened"
+    // (with a notice) the next time the database opens it.
+    ensurePrivateDir(dataDir, false)
+    fs.writeFileSync(tmp, JSON.stringify(state, null, 2) + '\n', { mode: PRIVATE_FILE_MODE })
     fs.renameSync(tmp, file)
   } catch (err) {
     console.warn(`workbench: could not save the window state to ${file}: ${err instanceof Error ? err.message : String(err)}`)

@@ -38,6 +38,7 @@ export const METHOD_NAMES = [
   'endpoints.update',
   'endpoints.remove',
   'endpoints.health',
+  'endpoints.revealHeaders',
   'send.event',
   'deliveries.list',
   'deliveries.get',

@@ -216,6 +216,8 @@ export const methods = {
   'endpoints.remove': method(Id, Ok),
   /** Per saved endpoint over the window: success rate, attempts, p50/p95 latency, last error, a series for the chart. */
   'endpoints.health': method(z.object({ window: HealthWindow.default('1h') }).default({ window: '1h' }), HealthReport),
+  /** The custom headers in clear (endpoints.list masks Authorization, X-API-Key…): an explicit Reveal. */
+  'endpoints.revealHeaders': method(Id, z.object({ headers: z.array(HeaderPair) })),
 
   /**
    * Sign `body` (exact bytes of the UTF-8 text) and deliver it: to the named endpoints, or to

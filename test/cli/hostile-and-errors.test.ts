@@ -161,12 +161,12 @@ describe('credentials, ca and endpoints', { timeout: SPAWN_TIMEOUT }, () => {
     const added = await runCli(['endpoints', 'add', 'My app', 'https://example.test/webhooks', '--header', 'Authorization: Bearer abc', '--json', '--db', db])
     expect(added.code, added.err).toBe(0)
     const endpoint = JSON.parse(added.out) as { id: string; headers: string[][]; active: boolean }
-    expect(endpoint).toMatchObject({ headers: [['Authorization', 'Bearer abc']], active: true })
+    expect(endpoint).toMatchObject({ headers: [['Authorization', '[masked: 10 characters]']], active: true })
 
     const updated = await runCli(['endpoints', 'update', endpoint.id, '--inactive', '--json', '--db', db])
     expect(updated.code, updated.err).toBe(0)
     // Only the given flag changed: the headers are kept.
-    expect(JSON.parse(updated.out)).toMatchObject({ active: false, headers: [['Authorization', 'Bearer abc']] })
+    expect(JSON.parse(updated.out)).toMatchObject({ active: false, headers: [['Authorization', '[masked: 10 characters]']] })
 
     const listed = await runCli(['endpoints', 'list', '--db', db])
     expect(listed.out).toMatch(new RegExp(`${endpoint.id}\\s+My app\\s+https://example.test/webhooks\\s+no`))

@@ -41,7 +41,19 @@ describe.skipIf(SKIP_E2E)('endpoints in the browser UI', { timeout: E2E_TIMEOUT_
     await waitForText(row, /Staging API v2/)
     const stored = await api(serve, 'endpoints.list', {})
     expect(stored).toHaveLength(1)
-    expect(stored[0]).toMatchObject({ name: 'Staging API v2', url: hookUrl, active: true, headers: [['X-API-Key', 'key-123']] })
+    // The X-API-Key value leaves the engine masked; saving the dialog kept it as stored.
+    expect(stored[0]).toMatchObject({ name: 'Staging API v2', url: hookUrl, active: true, headers: [['X-API-Key', '[masked: 7 characters]']] })
+    expect((await api(serve, 'endpoints.revealHeaders', { id: stored[0].id })).headers).toEqual([['X-API-Key', 'key-123']])
+
+    // The dialog shows the value masked until Reveal values is clicked.
+    await row.getByTestId('edit-endpoint').click()
+    dialog = page.getByTestId('endpoint-dialog')
+    const value = dialog.getByLabel('Header 1 value')
+    expect(await value.inputValue()).toBe('[masked: 7 characters]')
+    await dialog.getByTestId('reveal-headers').click()
+    await eventually(() => value.inputValue(), (v) => v === 'key-123', 'the revealed header value')
+    await dialog.getByRole('button', { name: 'Cancel' }).click()
+    await dialog.waitFor({ state: 'hidden' })
 
     // Deactivate and activate again.
     await row.getByTestId('endpoint-active').uncheck()

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { E2E_TIMEOUT_MS, SKIP_E2E } from './harness/environment'
@@ -85,6 +86,36 @@ describe.skipIf(SKIP_E2E)('list keys and inbox columns', { timeout: E2E_TIMEOUT_
     await page.keyboard.press('j')
     await eventually(async () => hashId(page), (id) => id === ids[2], 'the delivery detail to follow j')
     await screenshot(page, 'item14-deliveries-keys-1440')
+  })
+
+  it('Deliveries: rows that span days show the date on every row, as the Inbox does', async () => {
+    const { page, serve } = await e2e.open()
+    await page.setViewportSize({ width: 1440, height: 900 })
+    const listener = await api(serve, 'listeners.create', { name: 'days', protocol: 'http', port: 0 })
+    const state = await api(serve, 'listeners.start', { id: listener.id })
+    const { body } = await api(serve, 'catalog.template', { event: 'submission.approved' })
+    for (let i = 0; i < 2; i++) {
+      await api(serve, 'send.event', { event: 'submission.approved', body, to: [{ url: `${state.url}d${i}` }], secret: 'k' })
+    }
+    // One delivery made yesterday: the sender stamps deliveries with the clock, so the
+    // test moves one back in the real database file (the serve process shares it, WAL).
+    const db = new Database(serve.dbFile)
+    const [older] = db.prepare('SELECT id FROM deliveries ORDER BY created_at LIMIT 1').all() as { id: string }[]
+    db.prepare('UPDATE deliveries SET created_at = ? WHERE id = ?').run(new Date(Date.now() - DAY_MS).toISOString(), older.id)
+    db.close()
+    await goTo(page, 'deliveries')
+    const times = page.getByTestId('delivery-time')
+    await times.nth(1).waitFor({ state: 'attached' })
+    // Before: today's row showed "14:03:07.125" beside "Dec 1 14:03:07".
+    const texts = await times.allInnerTexts()
+    expect(texts).toHaveLength(2)
+    for (const t of texts) expect(t).toMatch(/^[A-Z][a-z]{2} \d{1,2} \d\d:\d\d:\d\d$/)
+    // The date fits its column, with the detail open too.
+    await page.getByTestId('delivery-row').first().click()
+    await page.getByTestId('delivery-detail').waitFor({ state: 'visible' })
+    const clipped = await times.evaluateAll((els) => els.some((e) => (e as unknown as { scrollWidth: number; clientWidth: number }).scrollWidth > (e as unknown as { clientWidth: number }).clientWidth))
+    expect(clipped).toBe(false)
+    await screenshot(page, 'deliveries-span-days-1440')
   })
 
   it('leaves j alone while typing in the search box', async () => {

@@ -66,6 +66,7 @@ vi.mock('electron', () => ({ BrowserWindow: electron.BrowserWindow, screen: elec
 
 const { createMainWindow, secureWebPreferences } = await import('../../src/main/window')
 const { WINDOW_STATE_FILE, loadWindowState } = await import('../../src/main/window-state')
+const { tightenIfLoose, PRIVATE_DIR_MODE } = await import('../../src/core/store/private-files')
 
 let dataDir: string
 beforeEach(() => {
@@ -131,6 +132,18 @@ describe('createMainWindow', () => {
     second.events.emit('ready-to-show')
     expect(second.maximized).toBe(true)
     expect(second.shown).toBe(true)
+  })
+
+  it('creates a missing data folder owner-only (0700) and the state file 0600, so the database finds nothing to tighten', () => {
+    const fresh = path.join(dataDir, 'fresh-data')
+    createMainWindow({ page, preloadPath, dataDir: fresh })
+    electron.created[0].events.emit('close')
+    expect(fs.statSync(fresh).mode & 0o777).toBe(0o700)
+    expect(fs.statSync(path.join(fresh, WINDOW_STATE_FILE)).mode & 0o777).toBe(0o600)
+    // What the database does when it opens this folder next: nothing to tighten, no notice.
+    const notices: string[] = []
+    tightenIfLoose(fresh, PRIVATE_DIR_MODE, (line) => notices.push(line))
+    expect(notices).toEqual([])
   })
 
   it('drops a saved position that is off every screen', () => {

@@ -63,9 +63,11 @@ describe('contract conformance of the real engine', () => {
     // Send to it (ad hoc), then through a saved endpoint.
     const sent = await ok('send.event', { event: 'submission.completed', body, to: [{ url: target }] })
     expect(sent.deliveries[0].status).toBe('success')
-    const endpoint = await ok('endpoints.create', { name: 'mine', url: target, allowLocalHttp: true })
-    await ok('endpoints.list', {})
-    await ok('endpoints.update', { id: endpoint.id, patch: { name: 'mine 2' } })
+    const endpoint = await ok('endpoints.create', { name: 'mine', url: target, allowLocalHttp: true, headers: [['Authorization', 'Bearer tok-123']] })
+    // Secret header values leave the engine masked; the masked value sent back keeps the stored one.
+    expect((await ok('endpoints.list', {}))[0].headers).toEqual([['Authorization', '[masked: 14 characters]']])
+    await ok('endpoints.update', { id: endpoint.id, patch: { name: 'mine 2', headers: [['Authorization', '[masked: 14 characters]'], ['X-Route', 'a']] } })
+    expect((await ok('endpoints.revealHeaders', { id: endpoint.id })).headers).toEqual([['Authorization', 'Bearer tok-123'], ['X-Route', 'a']])
     const viaEndpoint = await ok('send.event', { event: 'submission.completed', body, endpointIds: [endpoint.id] })
     const deliveryId = viaEndpoint.deliveries[0].id
     expect((await ok('deliveries.list', {})).items.length).toBeGreaterThanOrEqual(2)

@@ -4,6 +4,7 @@
  */
 import type { Command } from 'commander'
 import type { Credentials } from '../../shared/models'
+import { readableUtc } from '../../shared/readable-times'
 import { withWorkbench } from '../options'
 import { intOption } from '../parse'
 import { printJson, printLine, printNote } from '../output'
@@ -18,7 +19,7 @@ function printCredentials(c: Credentials, json: boolean | undefined): void {
     printLine(`API secret  ${c.secretMasked} (shown only once; rotate if lost)`)
   }
   printLine(`created     ${c.createdAt}`)
-  for (const p of c.previous) printLine(`previous    ${p.masked}  retired ${p.retiredAt}, verifies until ${p.validUntil}`)
+  for (const p of c.previous) printLine(`previous    ${p.masked}  retired ${readableUtc(p.retiredAt)}, verifies until ${readableUtc(p.validUntil)}`)
 }
 
 /** Registers `credentials` and its subcommands. */

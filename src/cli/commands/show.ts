@@ -5,6 +5,7 @@
  */
 import type { Command } from 'commander'
 import type { Capture } from '../../shared/models'
+import { withReadableTimes } from '../../shared/readable-times'
 import { schemaErrorText } from '../../shared/schema-error-text'
 import { clock, signatureText, target } from '../capture-format'
 import { withWorkbench } from '../options'
@@ -14,10 +15,11 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true })
 
 function printSignature(c: Capture): void {
   const v = c.signatureVerdict
-  printLine(`Signature  ${signatureText(v.status, v.diagnosis?.code)}${v.matchedSecret ? ` (matched ${v.matchedSecret})` : ''}`)
+  // Secret labels carry their rotation time as ISO: shown as "2026-12-02 09:35 UTC".
+  printLine(`Signature  ${signatureText(v.status, v.diagnosis?.code)}${v.matchedSecret ? ` (matched ${withReadableTimes(v.matchedSecret)})` : ''}`)
   if (v.diagnosis) {
-    printLine(`           ${v.diagnosis.message}`)
-    printLine(`           hint: ${v.diagnosis.hint}`)
+    printLine(`           ${withReadableTimes(v.diagnosis.message)}`)
+    printLine(`           hint: ${withReadableTimes(v.diagnosis.hint)}`)
   }
   if (v.status !== 'valid') {
     printLine(`           expected ${v.expected ?? '(no secret)'}`)

@@ -5,6 +5,7 @@
  */
 import type { Command } from 'commander'
 import { NO_TIMESTAMP_NOTE, verifySignature } from '../../core/signing'
+import { withReadableTimes } from '../../shared/readable-times'
 import { EXIT_NEGATIVE } from '../errors'
 import { readBytes } from '../input'
 import { setExitCode } from '../options'
@@ -27,11 +28,11 @@ async function runVerify(file: string | undefined, opts: VerifyOptions): Promise
     return
   }
   if (verdict.status === 'valid') {
-    printLine(`VALID: the signature matches the body (${verdict.matchedSecret ?? 'secret'})`)
+    printLine(`VALID: the signature matches the body (${withReadableTimes(verdict.matchedSecret ?? 'secret')})`)
   } else {
     const d = verdict.diagnosis
-    printLine(`INVALID${d ? ` (${d.code})` : ''}: ${d?.message ?? 'the signature does not match the body'}`)
-    if (d?.hint) printLine(`  hint:     ${d.hint}`)
+    printLine(`INVALID${d ? ` (${d.code})` : ''}: ${withReadableTimes(d?.message ?? 'the signature does not match the body')}`)
+    if (d?.hint) printLine(`  hint:     ${withReadableTimes(d.hint)}`)
   }
   printLine(`  expected: ${verdict.expected ?? '(no secret)'}`)
   printLine(`  received: ${verdict.received ?? '(none)'}`)

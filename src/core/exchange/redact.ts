@@ -6,32 +6,11 @@
  * People share HAR files and paste curl commands into tickets; a secret or a customer's name
  * in one is a leak. X-SmartKYC-Signature is not a secret (it is a digest of the body) and is kept.
  */
-import type { HeaderPair } from '../../shared/models'
 import { utf8Text } from './body-text'
 
-/** Headers whose values are credentials. Compared lower-case. */
-export const SECRET_HEADERS: ReadonlySet<string> = new Set(['authorization', 'proxy-authorization', 'x-api-key', 'cookie', 'set-cookie'])
-
-export const isSecretHeader = (name: string): boolean => SECRET_HEADERS.has(name.toLowerCase())
-
-/**
- * The stand-in for a secret header value: plain ASCII (so curl and HAR tools carry it), the
- * length only, not one character of the value.
- */
-export function maskedHeaderValue(value: string): string {
-  return `[masked: ${value.length} characters]`
-}
-
-/** The pairs with secret values masked, and the names of the headers that were. */
-export function maskSecretHeaders(pairs: HeaderPair[]): { headers: HeaderPair[]; masked: string[] } {
-  const masked: string[] = []
-  const headers = pairs.map(([name, value]): HeaderPair => {
-    if (!isSecretHeader(name) || value === '') return [name, value]
-    masked.push(name)
-    return [name, maskedHeaderValue(value)]
-  })
-  return { headers, masked }
-}
+// One list for every face (the UI masks captured headers with it too).
+import { SECRET_HEADERS } from '../../shared/secret-headers'
+export { SECRET_HEADERS, isSecretHeader, maskedHeaderValue, maskSecretHeaders } from '../../shared/secret-headers'
 
 /** What stands in for a piece of personal data. */
 export const REDACTED = '[redacted]'

@@ -43,8 +43,10 @@ describe('endpoints', () => {
     })
     expect(created.id).toMatch(/^ep_/)
     const updated = await h.sender.endpoints.update({ id: created.id, patch: { active: false } })
-    expect(updated).toMatchObject({ active: false, url: 'http://localhost:3000/hooks', headers: [['Authorization', 'Bearer t']] })
+    // The Authorization value leaves the engine masked, and is kept as stored.
+    expect(updated).toMatchObject({ active: false, url: 'http://localhost:3000/hooks', headers: [['Authorization', '[masked: 8 characters]']] })
     expect(await h.sender.endpoints.list({})).toEqual([updated])
+    expect(await h.sender.endpoints.revealHeaders({ id: created.id })).toEqual({ headers: [['Authorization', 'Bearer t']] })
     await expect(h.sender.endpoints.update({ id: created.id, patch: { allowLocalHttp: false } })).rejects.toThrow(
       'http://localhost:3000/hooks is not HTTPS'
     )

@@ -38,7 +38,8 @@ export interface DeliveriesSlice {
     retryNow(id: string): Promise<void>
     resend(id: string): Promise<void>
     /** Copies a curl command that sends this delivery's request again, byte for byte. */
-    copyCurl(id: string): Promise<void>
+    /** Copies a curl command; secret header values are masked unless `includeSecrets`. */
+    copyCurl(id: string, includeSecrets?: boolean): Promise<void>
     applyLive(updates: Delivery[], attempts: Attempt[]): void
   }
 }
@@ -141,11 +142,11 @@ export const createDeliveriesSlice: SliceCreator<DeliveriesSlice> = (set, get) =
         }
       },
 
-      async copyCurl(id) {
+      async copyCurl(id, includeSecrets = false) {
         try {
-          const { command } = await call('deliveries.curl', { id })
+          const { command } = await call('deliveries.curl', { id, includeSecrets })
           await copyText(command)
-          get().app.toast('success', 'Copied the curl command')
+          get().app.toast('success', includeSecrets ? 'Copied the curl command, with secret header values in clear' : 'Copied the curl command (secret header values masked)')
         } catch (err) {
           get().app.reportError(err, 'Copying as curl')
         }

@@ -49,7 +49,8 @@ export interface InboxSlice {
     remove(ids: string[]): Promise<boolean>
     /** Deletes every capture, or one listener's; the list follows from `captures.deleted`. */
     clearAll(listenerId?: string): Promise<void>
-    copyCurl(id: string): Promise<void>
+    /** Copies a curl command; secret header values are masked unless `includeSecrets`. */
+    copyCurl(id: string, includeSecrets?: boolean): Promise<void>
     copyBody(text: string): Promise<void>
     /** Fetches an event's JSON Schema once (for completion and squiggles in an edited replay). */
     loadEventSchema(event: string): Promise<void>
@@ -247,11 +248,11 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
         }
       },
 
-      async copyCurl(id) {
+      async copyCurl(id, includeSecrets = false) {
         try {
-          const { command } = await call('captures.curl', { id })
+          const { command } = await call('captures.curl', { id, includeSecrets })
           await copyText(command)
-          get().app.toast('success', 'Copied the curl command')
+          get().app.toast('success', includeSecrets ? 'Copied the curl command, with secret header values in clear' : 'Copied the curl command (secret header values masked)')
         } catch (err) {
           get().app.reportError(err, 'Copying as curl')
         }

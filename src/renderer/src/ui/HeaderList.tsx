@@ -1,8 +1,29 @@
 /**
  * Headers as a table, in their original order and case (duplicates kept). `highlight`
- * marks rows by name, case-insensitively (e.g. the signature header).
+ * marks rows by name, case-insensitively (e.g. the signature header). Credential values
+ * (Authorization, X-API-Key, Cookie…) are hidden until their Reveal is clicked: screens get
+ * shared and recorded. Only the view hides them; the stored headers stay exact.
  */
+import { useState } from 'react'
 import type { HeaderPair } from '../../../shared/models'
+import { isSecretHeader } from '../../../shared/secret-headers'
+import Button from './Button'
+
+/** One header value; a credential shows its length only until Reveal is clicked. */
+function HeaderValue({ name, value }: { name: string; value: string }) {
+  const [shown, setShown] = useState(false)
+  if (!isSecretHeader(name) || value === '' || shown) return <>{value}</>
+  return (
+    <>
+      <span className="faint" data-testid="header-value-masked">
+        •••• ({value.length} characters)
+      </span>{' '}
+      <Button size="sm" variant="ghost" onClick={() => setShown(true)} testId="header-reveal" aria-label={`Reveal the ${name} value`}>
+        Reveal
+      </Button>
+    </>
+  )
+}
 
 export interface HeaderListProps {
   headers: HeaderPair[]
@@ -34,7 +55,9 @@ export default function HeaderList({ headers, highlight = [], testId, caption }:
             <th scope="row" className="mono">
               {name}
             </th>
-            <td className="mono">{value}</td>
+            <td className="mono">
+              <HeaderValue name={name} value={value} />
+            </td>
           </tr>
         ))}
       </tbody>

@@ -104,8 +104,11 @@ function DetailBody({ detail: d }: { detail: Detail }) {
           <Button size="sm" testId="resend-button" busy={acting === 'resend'} disabled={acting !== null} onClick={() => void actions.resend(d.id)}>
             Resend
           </Button>
-          <Button size="sm" testId="delivery-copy-curl" onClick={() => void actions.copyCurl(d.id)}>
+          <Button size="sm" testId="delivery-copy-curl" onClick={() => void actions.copyCurl(d.id)} title="Authorization, X-API-Key and Cookie values are masked">
             Copy as curl
+          </Button>
+          <Button size="sm" variant="ghost" testId="delivery-copy-curl-secrets" onClick={() => void actions.copyCurl(d.id, true)} title="Copy as curl with Authorization, X-API-Key and Cookie values in clear">
+            Copy as curl (with secrets)
           </Button>
           <Button size="sm" variant="ghost" aria-label="Close delivery" onClick={() => navigate('deliveries')}>
             ×

@@ -18,10 +18,12 @@ export interface DeliveryRowProps {
   top: number
   open: boolean
   active: boolean
+  /** Show the date on every row (the list spans more than one day). */
+  withDate?: boolean
   onOpen: () => void
 }
 
-function DeliveryRow({ delivery: d, top, open, active, onOpen }: DeliveryRowProps) {
+function DeliveryRow({ delivery: d, top, open, active, withDate = false, onOpen }: DeliveryRowProps) {
   const cls = vlistRowClass('dl-row', open, active)
   // Why it is paused or cancelled matters more than the last answer it got.
   const snippet = d.statusReason ?? d.lastError ?? d.lastResponse ?? ''
@@ -41,8 +43,8 @@ function DeliveryRow({ delivery: d, top, open, active, onOpen }: DeliveryRowProp
           {statusLabel(d.status)}
         </Badge>
       </span>
-      <span className="dl-cell-time mono" title={formatDateTime(d.createdAt)}>
-        {formatTime(d.createdAt)}
+      <span className="dl-cell-time mono" title={formatDateTime(d.createdAt)} data-testid="delivery-time">
+        {formatTime(d.createdAt, new Date(), withDate)}
       </span>
       <span className="dl-cell-event" title={d.event ?? ''}>
         {d.event ?? <span className="faint">—</span>}

@@ -5,6 +5,8 @@
  */
 import { useState, type FormEvent } from 'react'
 import type { Endpoint } from '../../../../shared/models'
+import { isMaskedHeaderValue } from '../../../../shared/secret-headers'
+import { call } from '../../api/client'
 import { useWorkbench } from '../../store'
 import Button from '../../ui/Button'
 import Dialog from '../../ui/Dialog'
@@ -24,6 +26,31 @@ export default function EndpointDialog({ endpoint, onClose }: EndpointDialogProp
   const [serverError, setServerError] = useState<string | null>(null)
   const [saving, setSaving] = useState(false)
   const set = (patch: Partial<EndpointForm>) => setForm((f) => ({ ...f, ...patch }))
+  // Secret values (Authorization, X-API-Key…) arrive masked; saving a masked value keeps the
+  // stored one. Reveal asks the engine for them in clear, only when clicked.
+  const masked = form.headers.some((h) => isMaskedHeaderValue(h.value))
+  const reveal = async () => {
+    if (!endpoint) return
+    try {
+      const { headers } = await call('endpoints.revealHeaders', { id: endpoint.id })
+      setForm((f) => {
+        const seen = new Map<string, number>()
+        return {
+          ...f,
+          headers: f.headers.map((row) => {
+            const key = row.name.trim().toLowerCase()
+            const nth = seen.get(key) ?? 0
+            seen.set(key, nth + 1)
+            if (!isMaskedHeaderValue(row.value)) return row
+            const stored = headers.filter(([n]) => n.toLowerCase() === key)[nth]
+            return stored ? { ...row, value: stored[1] } : row
+          })
+        }
+      })
+    } catch (err) {
+      useWorkbench.getState().app.reportError(err, 'Revealing the header values')
+    }
+  }
 
   const submit = async (e?: FormEvent) => {
     e?.preventDefault()
@@ -96,6 +123,14 @@ export default function EndpointDialog({ endpoint, onClose }: EndpointDialogProp
           testId="headers-editor"
           addTestId="add-header"
         />
+        {masked && endpoint ? (
+          <p className="faint endpoint-masked-note">
+            Secret values are masked; saving keeps them as stored.{' '}
+            <Button size="sm" variant="ghost" onClick={() => void reveal()} testId="reveal-headers">
+              Reveal values
+            </Button>
+          </p>
+        ) : null}
       </form>
     </Dialog>
   )

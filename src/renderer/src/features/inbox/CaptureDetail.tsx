@@ -64,8 +64,11 @@ export default function CaptureDetail({ id }: { id: string }) {
         <Button variant="primary" size="sm" onClick={() => setReplayOpen(true)} testId="replay-button">
           Replay…
         </Button>
-        <Button size="sm" onClick={() => void inbox.copyCurl(c.id)} testId="copy-curl-button">
+        <Button size="sm" onClick={() => void inbox.copyCurl(c.id)} testId="copy-curl-button" title="Authorization, X-API-Key and Cookie values are masked">
           Copy as curl
+        </Button>
+        <Button size="sm" variant="ghost" onClick={() => void inbox.copyCurl(c.id, true)} testId="copy-curl-secrets-button" title="Copy as curl with Authorization, X-API-Key and Cookie values in clear">
+          Copy as curl (with secrets)
         </Button>
         <Button size="sm" onClick={() => void inbox.copyBody(body.text ?? body.hex)} testId="copy-body-button">
           Copy body

@@ -30,7 +30,10 @@ function Marked({ value, other, mark, testId }: { value: string; other: string; 
 
 export default function SignaturePanel({ verdict }: { verdict: SignatureVerdict }) {
   const { status, received, expected, matchedSecret, diagnosis, receivedDigest } = verdict
-  const comparison = compareSignatures(verdict)
+  // A large body's bad signature is explained after the reply; capture.updated brings the
+  // explanation, and this panel re-renders with it.
+  const diagnosing = diagnosis?.code === 'diagnosis-pending'
+  const comparison = diagnosing ? null : compareSignatures(verdict)
   // Only near misses are marked: a prefix or an encoding shifts or changes every character.
   const mark = comparison?.kind === 'near'
   const cls = status === 'valid' ? 'callout-ok' : status === 'invalid' ? 'callout-bad' : 'callout-warn'
@@ -47,7 +50,14 @@ export default function SignaturePanel({ verdict }: { verdict: SignatureVerdict 
           come from Smart KYC (or a proxy dropped the header).
         </p>
       ) : null}
-      {diagnosis ? (
+      {diagnosing ? (
+        <div className="diagnosis" data-testid="signature-diagnosing" role="status">
+          <p>
+            <strong>Diagnosing…</strong> The signature does not match; working out why takes a moment for a body this large. The reason
+            appears here by itself.
+          </p>
+        </div>
+      ) : diagnosis ? (
         <div className="diagnosis" data-testid="signature-diagnosis">
           <p>{withLocalTimes(diagnosis.message, formatDateTime)}</p>
           <p className="muted">

@@ -6,6 +6,7 @@
  * "entirely different digests".
  */
 import type { SignatureVerdict } from '../../../../shared/models'
+import { withReadableTimes } from '../../../../shared/readable-times'
 import { differingCount, unrelatedDigests } from './signature-diff'
 
 export type Comparison =
@@ -74,14 +75,11 @@ export function computedWith(verdict: SignatureVerdict, formatTime: (iso: string
   return secret ? `Computed with ${secret}` : 'Computed'
 }
 
-// An ISO 8601 UTC time, as the engine writes them (e.g. in "previous API secret (rotated …)").
-const ISO_UTC = /\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?Z\b/g
-
 /**
  * `text` with every ISO time in it shown like the rest of the UI's times. Secret labels and
  * the diagnoses that quote them carry the rotation time as ISO, and are stored with each
  * capture in that form, so the view formats them where it shows them.
  */
 export function withLocalTimes(text: string, formatTime: (iso: string) => string): string {
-  return text.replace(ISO_UTC, (iso) => formatTime(iso))
+  return withReadableTimes(text, formatTime)
 }
