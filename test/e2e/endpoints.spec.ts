@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { E2E_TIMEOUT_MS, SKIP_E2E } from './harness/environment'
 import { api, useE2E } from './harness/session'
-import { ENGINE_WAIT, goTo, waitForText } from './harness/ui'
+import { ENGINE_WAIT, eventually, goTo, waitForText } from './harness/ui'
 
 // Skipped only on a developer machine without Chromium (`apt-get install -y chromium`);
 // with CI=true a missing browser fails the run (see harness/environment.ts).
