@@ -9,6 +9,7 @@
  */
 import fs from 'node:fs'
 import https from 'node:https'
+import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
 import readline from 'node:readline'
@@ -71,7 +72,10 @@ async function start(): Promise<{ url: string; certDir: string; rows(): Promise<
   }
   if (kind === 'mockttp') {
     // A variable specifier: the bench still type-checks where the devDependency is not installed.
-    const name = 'mockttp'
+    // BENCH_MOCKTTP_FROM (a folder whose node_modules holds mockttp) serves a shared checkout
+    // whose node_modules lacks it.
+    const from = process.env.BENCH_MOCKTTP_FROM
+    const name = from ? createRequire(path.join(from, 'package.json')).resolve('mockttp') : 'mockttp'
     const { getLocal } = (await import(name)) as MockttpModule
     const server = getLocal({ https: { key, cert } })
     await server.start()
