@@ -11,7 +11,8 @@
  * Needs the renderer built (npm run build) and Chromium at /usr/bin/chromium (or CHROMIUM_PATH).
  *
  * Run alone: node bin/run-ts.mjs bench/ui.ts
- * Knobs: BENCH_UI_CAPTURES (100000), BENCH_UI_SCROLL_SECONDS (60), BENCH_UI_RATE (500), BENCH_UI_BURST_SECONDS (10).
+ * Knobs: BENCH_UI_CAPTURES (100000), BENCH_UI_SCROLL_SECONDS (60), BENCH_UI_RATE (500), BENCH_UI_BURST_SECONDS (10),
+ * BENCH_UI_PROFILE (write the renderer's CPU profile of the burst to this file).
  */
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
@@ -161,6 +162,12 @@ async function main(): Promise<void> {
     const listener = await call<{ id: string }>(serve.origin, serve.token, 'listeners.create', { name: 'burst', protocol: 'http', port: 0 })
     const state = await call<{ url: string }>(serve.origin, serve.token, 'listeners.start', { id: listener.id })
     await sleep(1000)
+    // BENCH_UI_PROFILE=FILE.cpuprofile: the renderer's CPU profile of the burst, for DevTools.
+    const cdp = process.env.BENCH_UI_PROFILE ? await page.context().newCDPSession(page) : null
+    if (cdp) {
+      await cdp.send('Profiler.enable')
+      await cdp.send('Profiler.start')
+    }
     const burstStart = (await page.evaluate('performance.now()')) as number
     const total = RATE * BURST_SECONDS
     let sent = 0
@@ -195,6 +202,11 @@ async function main(): Promise<void> {
       keptUpMs = Date.now() - tLast
     } catch {
       keptUpMs = null
+    }
+    if (cdp) {
+      const { profile } = await cdp.send('Profiler.stop')
+      fs.writeFileSync(process.env.BENCH_UI_PROFILE!, JSON.stringify(profile))
+      console.log(`renderer profile of the burst written to ${process.env.BENCH_UI_PROFILE}`)
     }
     const tasks = ((await page.evaluate('window.__bench.longTasks')) as Array<{ at: number; ms: number }>).filter((t) => t.at >= burstStart)
     const longest = tasks.reduce((m, t) => Math.max(m, t.ms), 0)
