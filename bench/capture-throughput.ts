@@ -5,7 +5,7 @@
  * mean little, the ratio is what to watch). Also checks durability: after every listener
  * round, the rows added must cover every request that was answered 2xx.
  *
- * Run: `npm run bench` (or node bin/run-ts.mjs bench/capture-throughput.ts).
+ * Run: node bin/run-ts.mjs bench/capture-throughput.ts (`npm run bench` runs bench/receiver.ts, its successor).
  * Tune with BENCH_ROUNDS (3), BENCH_SECONDS (5), BENCH_CONNECTIONS (50). Prints; never asserts timings.
  */
 import { spawn } from 'node:child_process'

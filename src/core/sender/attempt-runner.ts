@@ -4,13 +4,17 @@
  * before anyone hears about it. First attempts of a send, retries and "retry now" all go
  * through here, so the concurrency limit and the shutdown rules hold for all of them.
  */
+import { setMaxListeners } from 'node:events'
 import fs from 'node:fs'
 import type { Delivery } from '../../shared/models'
 import { messageOf, notFound } from '../../shared/errors'
 import type { EventBus } from '../event-bus'
 import { newId } from '../ids'
+import type { DeliveryAgents } from './delivery-agents'
 import { attemptDelivery, type AttemptResult } from './http-delivery'
-import type { DeliveryOutcome, DeliveryWork, OutboxRepo } from './outbox-repo'
+import type { AttemptRecord, DeliveryOutcome, DeliveryWork, OutboxRepo } from './outbox-repo'
+import type { Db } from '../store/database'
+import { groupCommit } from './group-commit'
 import { LEASE_RENEW_MS } from './claim-lease'
 import { nextAttemptTime } from './retry-schedule'
 
@@ -19,10 +23,13 @@ const LAST_RESPONSE_CHARS = 1024
 
 export interface AttemptRunnerDeps {
   repo: OutboxRepo
+  db: Db
   bus: EventBus
   /** PEM of the local CA (trusted for every HTTPS target), or null when it cannot be had. */
   localCaPem(): Promise<string | null>
   concurrency: number
+  /** Connection pools shared by every attempt; closed (and later re-made on demand) by shutdown(). */
+  agents: DeliveryAgents
   /** Called after each recorded attempt, so the worker can re-plan its timer. */
   onRecorded?(delivery: Delivery): void
 }
@@ -43,14 +50,26 @@ export function createAttemptRunner(deps: AttemptRunnerDeps): AttemptRunner {
   const running = new Map<string, Promise<Delivery>>()
   const waiting: Array<() => void> = []
   let active = 0
-  let shutdownController = new AbortController()
+  // Every attempt in flight listens to the shutdown signal; more than Node's default 10 is expected.
+  const newShutdownController = (): AbortController => {
+    const c = new AbortController()
+    setMaxListeners(deps.concurrency + 16, c.signal)
+    return c
+  }
+  let shutdownController = newShutdownController()
+  // Attempts that finish in the same turn share one commit; each is reported after it.
+  const recordAttempt = groupCommit(deps.db, (args: { attempt: AttemptRecord; outcome: DeliveryOutcome }) =>
+    deps.repo.recordAttempt(args.attempt, args.outcome)
+  )
 
-  const acquire = async (): Promise<void> => {
+  /** Takes a slot; true when it had to queue for one. */
+  const acquire = async (): Promise<boolean> => {
     if (active < deps.concurrency) {
       active++
-      return
+      return false
     }
     await new Promise<void>((resolve) => waiting.push(resolve))
+    return true
   }
   const releaseSlot = (): void => {
     const next = waiting.shift()
@@ -90,11 +109,12 @@ export function createAttemptRunner(deps: AttemptRunnerDeps): AttemptRunner {
   }
 
   const attempt = async (id: string): Promise<Delivery> => {
-    await acquire()
+    const queued = await acquire()
     try {
       const work = deps.repo.getWork(id)
       if (!work) throw notFound('delivery', id)
-      deps.repo.touch(id, new Date().toISOString())
+      // Every claim stamps updated_at; only a claim that queued for a slot needs it renewed now.
+      if (queued) deps.repo.touch(id, new Date().toISOString())
       const number = work.delivery.attemptCount + 1
       const ca = await extraCaFor(work)
       const result: AttemptResult =
@@ -117,7 +137,8 @@ export function createAttemptRunner(deps: AttemptRunnerDeps): AttemptRunner {
               timeoutMs: work.timeoutMs,
               insecureTls: work.insecureTls,
               extraCa: ca,
-              signal: shutdownController.signal
+              signal: shutdownController.signal,
+              agents: deps.agents
             })
       if (result.aborted) {
         // Stopped mid-attempt: no verdict, so no attempt row; the next start makes it again.
@@ -125,10 +146,10 @@ export function createAttemptRunner(deps: AttemptRunnerDeps): AttemptRunner {
         return deps.repo.getDelivery(id) ?? work.delivery
       }
       const { aborted: _aborted, ...fields } = result
-      const { delivery, attempt: stored } = deps.repo.recordAttempt(
-        { ...fields, id: newId('att'), deliveryId: id, number, requestUrl: work.delivery.url, requestHeaders: work.requestHeaders },
-        outcomeOf(work, result, number)
-      )
+      const { delivery, attempt: stored } = await recordAttempt({
+        attempt: { ...fields, id: newId('att'), deliveryId: id, number, requestUrl: work.delivery.url, requestHeaders: work.requestHeaders },
+        outcome: outcomeOf(work, result, number)
+      })
       deps.bus.emit('attempt.finished', stored)
       deps.bus.emit('delivery.updated', delivery)
       deps.onRecorded?.(delivery)
@@ -166,11 +187,14 @@ export function createAttemptRunner(deps: AttemptRunnerDeps): AttemptRunner {
       const settle = (ms: number): Promise<unknown> =>
         Promise.race([Promise.allSettled([...running.values()]), new Promise((r) => setTimeout(r, ms).unref())])
       await settle(graceMs)
-      if (running.size === 0) return
-      shutdownController.abort()
-      await settle(2_000)
-      // A later start (same process) must not find every new attempt pre-aborted.
-      shutdownController = new AbortController()
+      if (running.size > 0) {
+        shutdownController.abort()
+        await settle(2_000)
+        // A later start (same process) must not find every new attempt pre-aborted.
+        shutdownController = newShutdownController()
+      }
+      // Idle keep-alive connections end with the sender; a later attempt opens new ones.
+      await deps.agents.close()
     }
   }
 }

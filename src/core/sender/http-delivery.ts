@@ -1,15 +1,15 @@
 /**
- * One delivery attempt: a POST of the exact message bytes with undici, through an Agent
- * made for this target (its own trust store and TLS strictness), never following
- * redirects. Everything that can go wrong ends up in the result as words, never thrown:
- * a hostile or broken target must not crash the engine.
+ * One delivery attempt: a POST of the exact message bytes with undici, through the
+ * sender's pooled Agent for this target's trust store and TLS strictness (keep-alive
+ * connections, see delivery-agents.ts), never following redirects. Everything that can go
+ * wrong ends up in the result as words, never thrown: a hostile or broken target must not
+ * crash the engine.
  */
-import fs from 'node:fs'
-import tls from 'node:tls'
 import { performance } from 'node:perf_hooks'
-import { Agent, request } from 'undici'
+import { request } from 'undici'
 import type { HeaderPair } from '../../shared/models'
 import { describeNetworkError, describeStatus } from './attempt-errors'
+import type { DeliveryAgents } from './delivery-agents'
 
 /** Response bodies are kept up to this many bytes per attempt; the rest is dropped and flagged. */
 export const RESPONSE_BODY_LIMIT = 256 * 1024
@@ -24,6 +24,8 @@ export interface AttemptRequest {
   extraCa: string[]
   /** Aborts the attempt when the engine shuts down. */
   signal?: AbortSignal
+  /** The sender's connection pools (keep-alive, one per trust setting). */
+  agents: DeliveryAgents
 }
 
 export interface AttemptResult {
@@ -40,26 +42,6 @@ export interface AttemptResult {
   aborted: boolean
 }
 
-let roots: string[] | null = null
-
-/**
- * Node's bundled roots plus NODE_EXTRA_CA_CERTS, which Node would add by itself were we not
- * passing our own `ca` list (a corporate proxy's CA, say).
- */
-function defaultRoots(): string[] {
-  if (roots) return roots
-  roots = [...tls.rootCertificates]
-  const extra = process.env.NODE_EXTRA_CA_CERTS
-  if (extra) {
-    try {
-      roots.push(fs.readFileSync(extra, 'utf8'))
-    } catch {
-      // Node only warns about an unreadable file and carries on without it; we do the same.
-    }
-  }
-  return roots
-}
-
 const INSECURE_WARNING = 'warning: TLS certificate not verified (insecure TLS is on for this target)'
 
 function pairsOf(flat: string[]): HeaderPair[] {
@@ -74,15 +56,7 @@ export async function attemptDelivery(req: AttemptRequest): Promise<AttemptResul
   const t0 = performance.now()
   const target = new URL(req.url)
   const isHttps = target.protocol === 'https:'
-  const agent = new Agent({
-    connect: {
-      timeout: req.timeoutMs,
-      // Passing `ca` replaces Node's default roots, so those are listed too.
-      ...(isHttps ? { ca: [...defaultRoots(), ...req.extraCa], rejectUnauthorized: !req.insecureTls } : {})
-    },
-    // A webhook sender opens a connection per delivery; no idle sockets outlive the attempt.
-    pipelining: 0
-  })
+  const agent = req.agents.agentFor({ isHttps, insecureTls: req.insecureTls, extraCa: req.extraCa, connectTimeoutMs: req.timeoutMs })
   const controller = new AbortController()
   let timedOut = false
   const timer = setTimeout(() => {
@@ -130,7 +104,6 @@ export async function attemptDelivery(req: AttemptRequest): Promise<AttemptResul
   } finally {
     clearTimeout(timer)
     req.signal?.removeEventListener('abort', onShutdown)
-    agent.destroy().catch(() => undefined)
   }
   const durationMs = Math.round((performance.now() - t0) * 100) / 100
   const aborted = !timedOut && controller.signal.aborted && error !== null

@@ -6,7 +6,9 @@
 import type { MethodOutput } from '../../shared/contract'
 import type { Delivery } from '../../shared/models'
 import type { EventBus } from '../event-bus'
+import type { Db } from '../store/database'
 import type { AttemptRunner } from './attempt-runner'
+import { groupCommit } from './group-commit'
 import type { NewDelivery, NewMessage, OutboxRepo } from './outbox-repo'
 
 /** What a send, a resend and a replay answer: the message and each delivery after its first attempt. */
@@ -17,10 +19,14 @@ export interface Outbox {
   submit(message: NewMessage, deliveries: NewDelivery[]): Promise<SendResult>
 }
 
-export function createOutbox(deps: { repo: OutboxRepo; runner: AttemptRunner; bus: EventBus }): Outbox {
+export function createOutbox(deps: { repo: OutboxRepo; runner: AttemptRunner; bus: EventBus; db: Db }): Outbox {
+  // Sends made together share one commit; each still waits for it before any attempt.
+  const store = groupCommit(deps.db, (args: { message: NewMessage; deliveries: NewDelivery[] }) =>
+    deps.repo.createMessage(args.message, args.deliveries)
+  )
   return {
     async submit(message, deliveries) {
-      deps.repo.createMessage(message, deliveries)
+      await store({ message, deliveries })
       for (const d of deliveries) {
         const stored = deps.repo.getDelivery(d.id)
         if (stored) deps.bus.emit('delivery.updated', stored)

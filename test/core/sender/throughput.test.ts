@@ -1,0 +1,124 @@
+/**
+ * The sender's fast path (issue 10): pooled keep-alive connections, sends and attempt rows
+ * committed in groups, and no worker round after a plain success. Speed itself lives in
+ * bench/sender.ts; these check that the shortcuts keep the rules: rows before requests,
+ * every attempt logged, a failing write failing only its own caller.
+ */
+import { afterEach, describe, expect, it } from 'vitest'
+import fs from 'node:fs'
+import http from 'node:http'
+import path from 'node:path'
+import Database from 'better-sqlite3'
+import type { AddressInfo } from 'node:net'
+import { openDatabase } from '../../../src/core/store/database'
+import { groupCommit } from '../../../src/core/sender/group-commit'
+import { openHarness, tempDir, type Harness } from './harness'
+
+const harnesses: Harness[] = []
+const cleanups: Array<() => Promise<void> | void> = []
+afterEach(async () => {
+  for (const c of cleanups.splice(0)) await c()
+  for (const h of harnesses.splice(0)) {
+    await h.close()
+    fs.rmSync(h.dir, { recursive: true, force: true })
+  }
+})
+
+/** A sink that counts TCP connections and, on each request, asks `onRequest` what is stored. */
+async function countingSink(onRequest: (body: string) => void = () => undefined): Promise<{ url: string; connections(): number; requests(): number }> {
+  let connections = 0
+  let requests = 0
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = []
+    req.on('data', (c: Buffer) => chunks.push(c))
+    req.on('end', () => {
+      requests++
+      onRequest(Buffer.concat(chunks).toString('utf8'))
+      res.writeHead(200, { 'Content-Type': 'application/json' })
+      res.end('{"ok":true}')
+    })
+  })
+  server.on('connection', () => connections++)
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  cleanups.push(
+    () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      })
+  )
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`, connections: () => connections, requests: () => requests }
+}
+
+const endpointInput = (url: string) => ({ name: 'Sink', url, allowLocalHttp: true, active: true, headers: [], timeoutMs: 10_000, insecureTls: false })
+const body = (i: number) => JSON.stringify({ event: 'submission.created', timestamp: '2026-01-02T03:04:05Z', data: { n: i }, tenantId: 't_1' })
+
+describe('sender fast path', () => {
+  it('reuses one keep-alive connection for consecutive deliveries to the same endpoint', async () => {
+    const h = await openHarness()
+    harnesses.push(h)
+    const sink = await countingSink()
+    const ep = await h.sender.endpoints.create(endpointInput(sink.url))
+    for (let i = 0; i < 5; i++) {
+      const r = await h.sender.send.event({ event: 'submission.created', body: body(i), endpointIds: [ep.id], origin: 'cli' })
+      expect(r.deliveries[0].status).toBe('success')
+    }
+    expect(sink.requests()).toBe(5)
+    // Before: a new Agent (and connection) per attempt, so 5.
+    expect(sink.connections()).toBe(1)
+  })
+
+  it('stores every message and delivery before its request leaves, and logs every attempt, for 40 concurrent sends', async () => {
+    const h = await openHarness()
+    harnesses.push(h)
+    const reader = new Database(h.dbFile, { readonly: true })
+    cleanups.push(() => {
+      reader.close()
+    })
+    const missing: string[] = []
+    const stored = reader.prepare(
+      `SELECT COUNT(*) AS n FROM messages m JOIN deliveries d ON d.message_id = m.id WHERE CAST(m.body AS TEXT) = ?`
+    )
+    const sink = await countingSink((text) => {
+      // Another connection sees only committed rows: the outbox must be there already.
+      if ((stored.get(text) as { n: number }).n !== 1) missing.push(text)
+    })
+    const ep = await h.sender.endpoints.create(endpointInput(sink.url))
+    const results = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => h.sender.send.event({ event: 'submission.created', body: body(i), endpointIds: [ep.id], origin: 'cli' }))
+    )
+    expect(missing).toEqual([])
+    expect(results.every((r) => r.deliveries[0].status === 'success')).toBe(true)
+    expect(sink.requests()).toBe(40)
+    const attempts = reader.prepare(`SELECT COUNT(*) AS n FROM attempts WHERE outcome = 'success'`).get() as { n: number }
+    expect(attempts.n).toBe(40)
+    const log = await h.sender.deliveries.list({ limit: 100 })
+    expect(log.total).toBe(40)
+    expect(log.items.every((d) => d.status === 'success' && d.attemptCount === 1)).toBe(true)
+  })
+})
+
+describe('groupCommit', () => {
+  it('commits writes made in the same turn together, and a failing write fails only its caller', async () => {
+    const dir = tempDir()
+    const db = openDatabase(path.join(dir, 'g.sqlite'))
+    cleanups.push(() => {
+      db.close()
+      fs.rmSync(dir, { recursive: true, force: true })
+    })
+    db.exec('CREATE TABLE t (v TEXT NOT NULL UNIQUE)')
+    const insert = db.prepare('INSERT INTO t (v) VALUES (?)')
+    const write = groupCommit(db, (v: string) => {
+      insert.run(v)
+      if (v === 'bad') insert.run('a') // a second row that violates UNIQUE: this write must roll back whole
+      return v.toUpperCase()
+    })
+    const results = await Promise.allSettled([write('a'), write('bad'), write('c')])
+    expect(results[0]).toEqual({ status: 'fulfilled', value: 'A' })
+    expect(results[1].status).toBe('rejected')
+    expect(results[2]).toEqual({ status: 'fulfilled', value: 'C' })
+    expect((db.prepare('SELECT v FROM t ORDER BY v').all() as { v: string }[]).map((r) => r.v)).toEqual(['a', 'c'])
+    // After the batch, a new write starts a new group.
+    await expect(write('d')).resolves.toBe('D')
+  })
+})
