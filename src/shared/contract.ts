@@ -165,7 +165,11 @@ export const methods = {
     z.object({ port: z.number().int().min(1).max(65535) })
   ),
 
-  'captures.list': method(CaptureFilter, z.object({ items: z.array(CaptureSummary), total: z.number().int() })),
+  'captures.list': method(
+    CaptureFilter,
+    // totalCapped: there are more than `total` matches (counting stops there, issue 10).
+    z.object({ items: z.array(CaptureSummary), total: z.number().int(), totalCapped: z.boolean().optional() })
+  ),
   'captures.get': method(Id, Capture),
   'captures.delete': method(z.object({ ids: z.array(z.string()).min(1) }), z.object({ deleted: z.number().int() })),
   'captures.clear': method(z.object({ listenerId: z.string().optional() }).default({}), z.object({ deleted: z.number().int() })),
