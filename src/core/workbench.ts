@@ -5,6 +5,7 @@
  * start here; none of them reaches into a service directly.
  */
 import { EventBus } from './event-bus'
+import { createRetention } from './receiver/retention'
 import { openDatabase, type Db } from './store/database'
 import { ownsDataDir, resolveDataLocation } from './paths'
 import { createCatalogService } from './catalog'
@@ -62,11 +63,17 @@ export async function createWorkbench(options: WorkbenchOptions = {}): Promise<W
   const replay = createReplayService({ getCapture: (id) => receiver.captures.get({ id }), sender, credentials })
   const exchange = createExchangeService({ db, receiver, sender, caCertPath: () => tls.caCertPath() })
 
+  // Old captures go in the background, in small batches (issue 10); a changed setting applies at once.
+  const retention = createRetention({ db, bus, settings: () => settings.current().retention })
+
   let stopWatching = (): void => {}
+  let stopRetentionWatch = (): void => {}
   if (options.background !== false) {
     sender.start()
     await receiver.startAutoStartListeners()
     stopWatching = watchExternalCaptures(db, bus)
+    retention.start()
+    stopRetentionWatch = bus.on('settings.changed', () => void retention.enforce().catch(() => 0))
   }
 
   const workbench: Workbench = {
@@ -97,6 +104,8 @@ export async function createWorkbench(options: WorkbenchOptions = {}): Promise<W
     settings,
     async close() {
       stopWatching()
+      stopRetentionWatch()
+      await retention.stop()
       await sender.stop()
       await receiver.stopAll()
       db.close()

@@ -349,6 +349,16 @@ export const Settings = z.object({
   theme: z.enum(['system', 'dark', 'light']).default('system'),
   notifications: z.boolean().default(true),
   /** Retry waits in milliseconds; each is counted from the previous attempt, so they add up. */
-  retryScheduleMs: z.array(z.number().int().min(0)).default([5_000, 30_000, 120_000, 600_000])
+  retryScheduleMs: z.array(z.number().int().min(0)).default([5_000, 30_000, 120_000, 600_000]),
+  /**
+   * Captures to keep: the newest `keepLast`, and only those of the last `keepDays` days
+   * (null: no limit; both null, the default, keeps everything). Enforced in the background.
+   */
+  retention: z
+    .object({
+      keepLast: z.number().int().min(1).nullable().default(null),
+      keepDays: z.number().int().min(1).nullable().default(null)
+    })
+    .default({ keepLast: null, keepDays: null })
 })
 export type Settings = z.infer<typeof Settings>
