@@ -96,12 +96,13 @@ async function main(): Promise<void> {
     ['schema = invalid', { schema: 'invalid' }],
     ['response status 500', { responseStatus: 500 }],
     ['event + signature invalid', { event: 'submission.approved', signature: 'invalid' }],
-    ['listener + event + status', { listenerId: LISTENERS[0], event: 'check.completed', responseStatus: 200 }],
+    ['listener + event + status', { listenerId: LISTENERS[0], event: 'submission.approved', responseStatus: 200 }],
+    ['empty combination (walks an index)', { listenerId: LISTENERS[0], event: 'check.completed' }],
     ['deep page (middle)', { beforeSeq: Math.floor(newest / 2) }],
     ['deep page, event filter', { event: 'invitation.sent', beforeSeq: Math.floor(newest / 10) }],
     ['search rare (email)', { q: 'RARELY+kyc@seldom' }],
     ['search common (word)', { q: 'passport' }],
-    ['search id fragment', { q: syntheticCapture(12_345 % N, { listenerIds: LISTENERS }).id.slice(6, 18) }],
+    ['search id fragment (in a body)', { q: JSON.parse(syntheticCapture(Math.floor(N / 5), { listenerIds: LISTENERS }).body.toString()).data.submission_id.slice(6, 20) }],
     ['search 2 chars (LIKE window)', { q: 'zq' }],
     ['count by event (list total)', { event: 'document.uploaded', limit: 1 }]
   ]

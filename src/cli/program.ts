@@ -17,6 +17,7 @@ import { registerReplay } from './commands/replay'
 import { registerSend } from './commands/send'
 import { registerServe } from './commands/serve'
 import { registerShow } from './commands/show'
+import { registerStoreUpkeep } from './commands/store-upkeep'
 import { registerSign } from './commands/sign'
 import { registerVerify } from './commands/verify'
 
@@ -46,5 +47,6 @@ export function buildProgram(): Command {
   registerCa(program)
   registerExchange(program)
   registerServe(program)
+  registerStoreUpkeep(program)
   return program
 }

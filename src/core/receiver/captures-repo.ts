@@ -21,7 +21,7 @@ const DELETE_CHUNK = 500
 export const COUNT_CAP = 10_000
 
 /** Search text shorter than trigrams (3 characters) is matched by LIKE over this many newest captures. */
-export const SHORT_SEARCH_WINDOW = 10_000
+export const SHORT_SEARCH_WINDOW = 1_000
 
 type SearchPlan =
   | { kind: 'none' }
@@ -108,7 +108,8 @@ export function createCapturesRepo(db: Db) {
 
   function where(
     filter: ParsedCaptureFilter,
-    withPaging: boolean
+    withPaging: boolean,
+    forCount = false
   ): { from: string; sql: string; order: string; params: unknown[] } {
     const clauses: string[] = []
     const params: unknown[] = []
@@ -133,7 +134,9 @@ export function createCapturesRepo(db: Db) {
       // Too short for trigrams: a LIKE over the newest SHORT_SEARCH_WINDOW captures only.
       add('seq > (SELECT IFNULL(MAX(seq), 0) FROM captures) - ?', SHORT_SEARCH_WINDOW)
     }
-    if (search.kind === 'like' || search.kind === 'fts') {
+    // The count of a text search takes the index's candidates as they are: checking up to
+    // 10,000 bodies with LIKE just to count them would cost far more than the page.
+    if (search.kind === 'like' || (search.kind === 'fts' && !forCount)) {
       add(
         "(captures.path LIKE ? ESCAPE '\\' OR captures.query LIKE ? ESCAPE '\\' OR captures.headers LIKE ? ESCAPE '\\' " +
           "OR CAST(captures.body AS TEXT) LIKE ? ESCAPE '\\')",
@@ -156,7 +159,7 @@ export function createCapturesRepo(db: Db) {
   // Counting stops one past the cap: an exact count of a million rows on every page would
   // cost far more than the page itself.
   function countQuery(filter: ParsedCaptureFilter): { sql: string; params: unknown[] } {
-    const all = where(filter, false)
+    const all = where(filter, false, true)
     return { sql: `SELECT COUNT(*) AS n FROM (SELECT 1 FROM ${all.from}${all.sql} LIMIT ?)`, params: [...all.params, COUNT_CAP + 1] }
   }
 
