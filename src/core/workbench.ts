@@ -6,7 +6,8 @@
  */
 import { EventBus } from './event-bus'
 import { createRetention } from './receiver/retention'
-import { openDatabase, type Db } from './store/database'
+import { compactDatabase } from './store/compact'
+import { openDatabase, type Db, type MigrationProgress } from './store/database'
 import { ownsDataDir, resolveDataLocation } from './paths'
 import { createCatalogService } from './catalog'
 import { createSigningService } from './signing'
@@ -28,6 +29,8 @@ export interface WorkbenchOptions {
   dataDir?: string
   /** better_sqlite3.node built for the running runtime (the Electron app passes its own). */
   nativeBinding?: string
+  /** Told how far a long migration of an existing database has got (the CLI prints it). */
+  onMigrationProgress?: (progress: MigrationProgress) => void
   /** Which face hosts this Workbench, reported by app.info. */
   transport?: 'ipc' | 'web'
   /** Start the outbox worker (retries) and auto-start listeners. The CLI's one-shot commands pass false. */
@@ -45,7 +48,11 @@ export interface Workbench extends WorkbenchApi {
 
 export async function createWorkbench(options: WorkbenchOptions = {}): Promise<Workbench> {
   const { dataDir, dbFile } = resolveDataLocation(options)
-  const db = openDatabase(dbFile, { nativeBinding: options.nativeBinding, ownFolder: ownsDataDir(options) })
+  const db = openDatabase(dbFile, {
+    nativeBinding: options.nativeBinding,
+    ownFolder: ownsDataDir(options),
+    onMigrationProgress: options.onMigrationProgress
+  })
   const bus = new EventBus()
 
   const settings = createSettingsService(db, bus)
@@ -101,7 +108,7 @@ export async function createWorkbench(options: WorkbenchOptions = {}): Promise<W
     deliveries: { ...sender.deliveries, curl: exchange.curlForDelivery },
     exchange: { export: exchange.export, importHar: exchange.importHar },
     tls,
-    settings,
+    settings: { ...settings, compactDatabase: async () => compactDatabase(db) },
     async close() {
       stopWatching()
       stopRetentionWatch()

@@ -47,7 +47,8 @@ export const METHOD_NAMES = [
   'exchange.importHar',
   'tls.ca',
   'settings.get',
-  'settings.update'
+  'settings.update',
+  'settings.compactDatabase'
 ] as const satisfies readonly MethodName[]
 
 export const EVENT_NAMES = [

