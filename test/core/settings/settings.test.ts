@@ -23,7 +23,7 @@ describe('settings', () => {
     const service = createSettingsService(db, bus)
     await service.update(methods['settings.update'].input.parse({ retryScheduleMs: [1000, 2000] }))
     const after = await service.update(methods['settings.update'].input.parse({ theme: 'dark' }))
-    expect(after).toEqual({ theme: 'dark', notifications: true, retryScheduleMs: [1000, 2000] })
+    expect(after).toEqual({ theme: 'dark', notifications: true, retryScheduleMs: [1000, 2000], retention: { keepLast: null, keepDays: null } })
     expect(seen.at(-1)).toEqual(after)
     db.close()
 
@@ -46,7 +46,7 @@ describe('settings', () => {
       'theme', '"purple"', 'notifications', 'not json', 'retryScheduleMs', '[10]'
     )
     const service = createSettingsService(db, new EventBus())
-    expect(service.current()).toEqual({ theme: 'system', notifications: true, retryScheduleMs: [10] })
+    expect(service.current()).toEqual({ theme: 'system', notifications: true, retryScheduleMs: [10], retention: { keepLast: null, keepDays: null } })
   })
 
   it('sees a change committed by another connection', async () => {
