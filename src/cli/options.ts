@@ -41,7 +41,18 @@ export async function openWorkbench(command: Command, options: { background?: bo
   // Loaded on demand: sign, verify and events never open the database, so they stay fast
   // and work even where the native SQLite module cannot load.
   const { createWorkbench } = await import('../core/workbench')
-  return createWorkbench({ db: dbOption(command), background: options.background ?? false })
+  let lastTenth = -1
+  return createWorkbench({
+    db: dbOption(command),
+    background: options.background ?? false,
+    // A database from an older version may need its captures indexed once: say how far it is.
+    onMigrationProgress: (p) => {
+      const tenth = p.total === 0 ? 10 : Math.floor((p.done / p.total) * 10)
+      if (tenth === lastTenth) return
+      lastTenth = tenth
+      process.stderr.write(`updating the database (${p.name}): ${p.done} of ${p.total}\n`)
+    }
+  })
 }
 
 let exitCode = 0

@@ -19,6 +19,7 @@ import { registerReplay } from './commands/replay'
 import { registerSend } from './commands/send'
 import { registerServe } from './commands/serve'
 import { registerShow } from './commands/show'
+import { registerStoreUpkeep } from './commands/store-upkeep'
 import { registerSign } from './commands/sign'
 import { registerVerify } from './commands/verify'
 
@@ -50,5 +51,6 @@ export function buildProgram(): Command {
   registerServe(program)
   registerPlatform(program)
   registerAudit(program)
+  registerStoreUpkeep(program)
   return program
 }

@@ -5,7 +5,9 @@
  * start here; none of them reaches into a service directly.
  */
 import { EventBus } from './event-bus'
-import { openDatabase, type Db } from './store/database'
+import { createRetention } from './receiver/retention'
+import { compactDatabase } from './store/compact'
+import { openDatabase, type Db, type MigrationProgress } from './store/database'
 import { ownsDataDir, resolveDataLocation } from './paths'
 import { createCatalogService } from './catalog'
 import { createSigningService } from './signing'
@@ -30,6 +32,8 @@ export interface WorkbenchOptions {
   dataDir?: string
   /** better_sqlite3.node built for the running runtime (the Electron app passes its own). */
   nativeBinding?: string
+  /** Told how far a long migration of an existing database has got (the CLI prints it). */
+  onMigrationProgress?: (progress: MigrationProgress) => void
   /** Which face hosts this Workbench, reported by app.info. */
   transport?: 'ipc' | 'web'
   /** Start the outbox worker (retries) and auto-start listeners. The CLI's one-shot commands pass false. */
@@ -51,7 +55,11 @@ export interface Workbench extends WorkbenchApi {
 
 export async function createWorkbench(options: WorkbenchOptions = {}): Promise<Workbench> {
   const { dataDir, dbFile } = resolveDataLocation(options)
-  const db = openDatabase(dbFile, { nativeBinding: options.nativeBinding, ownFolder: ownsDataDir(options) })
+  const db = openDatabase(dbFile, {
+    nativeBinding: options.nativeBinding,
+    ownFolder: ownsDataDir(options),
+    onMigrationProgress: options.onMigrationProgress
+  })
   const bus = new EventBus()
 
   const settings = createSettingsService(db, bus)
@@ -79,7 +87,11 @@ export async function createWorkbench(options: WorkbenchOptions = {}): Promise<W
     rateClock: options.platformRateClock
   })
 
+  // Old captures go in the background, in small batches (issue 10); a changed setting applies at once.
+  const retention = createRetention({ db, bus, settings: () => settings.current().retention })
+
   let stopWatching = (): void => {}
+  let stopRetentionWatch = (): void => {}
   if (options.background !== false) {
     sender.start()
     health.monitor.start()
@@ -88,6 +100,8 @@ export async function createWorkbench(options: WorkbenchOptions = {}): Promise<W
     const { platformAutoStart, platformPort } = settings.current()
     // A taken port must not keep the app from opening: the Platform screen shows the error.
     if (platformAutoStart) await platform.start({ port: platformPort, host: '127.0.0.1', rate: 100, burst: 200 }).catch(() => undefined)
+    retention.start()
+    stopRetentionWatch = bus.on('settings.changed', () => void retention.enforce().catch(() => 0))
   }
 
   const workbench: Workbench = {
@@ -115,11 +129,13 @@ export async function createWorkbench(options: WorkbenchOptions = {}): Promise<W
     deliveries: { ...sender.deliveries, curl: exchange.curlForDelivery },
     exchange: { export: exchange.export, importHar: exchange.importHar },
     tls,
-    settings,
+    settings: { ...settings, compactDatabase: async () => compactDatabase(db) },
     platform,
     audit,
     async close() {
       stopWatching()
+      stopRetentionWatch()
+      await retention.stop()
       // The platform first: its queued events still go through the sender.
       await platform.shutdown()
       health.monitor.stop()

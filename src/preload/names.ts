@@ -63,7 +63,8 @@ export const METHOD_NAMES = [
   'platform.updateSubmission',
   'audit.run',
   'audit.list',
-  'audit.get'
+  'audit.get',
+  'settings.compactDatabase'
 ] as const satisfies readonly MethodName[]
 
 export const EVENT_NAMES = [

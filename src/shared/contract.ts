@@ -184,7 +184,11 @@ export const methods = {
     z.object({ port: z.number().int().min(1).max(65535) })
   ),
 
-  'captures.list': method(CaptureFilter, z.object({ items: z.array(CaptureSummary), total: z.number().int() })),
+  'captures.list': method(
+    CaptureFilter,
+    // totalCapped: there are more than `total` matches (counting stops there, issue 10).
+    z.object({ items: z.array(CaptureSummary), total: z.number().int(), totalCapped: z.boolean().optional() })
+  ),
   'captures.get': method(Id, Capture),
   'captures.delete': method(z.object({ ids: z.array(z.string()).min(1) }), z.object({ deleted: z.number().int() })),
   'captures.clear': method(z.object({ listenerId: z.string().optional() }).default({}), z.object({ deleted: z.number().int() })),
@@ -284,7 +288,9 @@ export const methods = {
   'audit.run': method(AuditRequest, AuditReport),
   /** Past runs, newest first, without their checks. */
   'audit.list': method(z.object({ limit: z.number().int().min(1).max(1_000).default(50) }).default({ limit: 50 }), z.array(AuditRunSummary)),
-  'audit.get': method(Id, AuditReport)
+  'audit.get': method(Id, AuditReport),
+  /** "Compact database": VACUUM with the search index merged; sizes of file + WAL before and after. */
+  'settings.compactDatabase': method(Empty, z.object({ beforeBytes: z.number(), afterBytes: z.number() }))
 } as const
 
 export type Methods = typeof methods

@@ -357,6 +357,16 @@ export const Settings = z.object({
   /** Start the mock Smart KYC platform's API with the desktop app and `serve`. */
   platformAutoStart: z.boolean().default(false),
   /** The port the mock platform's API starts on from the app (0 picks a free one). */
-  platformPort: z.number().int().min(0).max(65535).default(8787)
+  platformPort: z.number().int().min(0).max(65535).default(8787),
+  /**
+   * Captures to keep: the newest `keepLast`, and only those of the last `keepDays` days
+   * (null: no limit; both null, the default, keeps everything). Enforced in the background.
+   */
+  retention: z
+    .object({
+      keepLast: z.number().int().min(1).nullable().default(null),
+      keepDays: z.number().int().min(1).nullable().default(null)
+    })
+    .default({ keepLast: null, keepDays: null })
 })
 export type Settings = z.infer<typeof Settings>

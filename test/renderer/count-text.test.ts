@@ -15,4 +15,9 @@ describe('countText', () => {
   it('says Loading… while a query runs', () => {
     expect(countText(true, 3, 10, 'capture', 'captures')).toBe('Loading…')
   })
+
+  it('says "10,000+" when the server capped its count', () => {
+    expect(countText(false, 200, 10_000, 'capture', 'captures', true)).toBe('200 of 10,000+ captures')
+    expect(countText(false, 10_200, 10_000, 'capture', 'captures', true)).toBe('10200 of 10,200+ captures')
+  })
 })

@@ -103,6 +103,7 @@ describe('contract conformance of the real engine', () => {
     expect((await ok('tls.ca', {})).pem).toContain('BEGIN CERTIFICATE')
     const settings = await ok('settings.get', {})
     await ok('settings.update', { theme: settings.theme === 'dark' ? 'light' : 'dark' })
+    await ok('settings.compactDatabase', {})
     await ok('credentials.rotate', { graceHours: 1 })
 
     // The mock platform: its server, its operations, its request log.

@@ -17,6 +17,46 @@ const DEFAULT_LIMIT = 200
 // SQLite's default limit on bound parameters is 32766; stay far below it.
 const DELETE_CHUNK = 500
 
+/** `total` counts at most this many matches; beyond it the list says "10,000+". */
+export const COUNT_CAP = 10_000
+
+/** Search text shorter than trigrams (3 characters) is matched by LIKE over this many newest captures. */
+export const SHORT_SEARCH_WINDOW = 1_000
+
+type SearchPlan =
+  | { kind: 'none' }
+  | { kind: 'fts'; match: string; pattern: string; text: string }
+  | { kind: 'like'; pattern: string }
+  | { kind: 'id'; id: string }
+
+/** Trigrams ANDed in one search at most: enough to make candidates rare; LIKE checks the rest. */
+const MAX_TRIGRAMS = 12
+
+/**
+ * How to find "contains this text", case-insensitively. Three characters or more: the
+ * text's trigrams ANDed in an FTS5 query, each inside double quotes with inner quotes doubled,
+ * which FTS5 reads as plain text whatever it holds (AND, OR, NEAR, *, ^, parentheses are not
+ * operators inside a string), so no FTS syntax error can reach the user. The index has no
+ * positions (detail=none), so the candidates are then checked with LIKE.
+ */
+export function planSearch(q: string | undefined): SearchPlan {
+  // NUL would end the string early on SQLite's side.
+  const text = (q ?? '').split(String.fromCharCode(0)).join('').trim()
+  if (text === '') return { kind: 'none' }
+  const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+  const chars = [...text]
+  if (chars.length < 3) return { kind: 'like', pattern }
+  const trigrams = new Set<string>()
+  for (let i = 0; i + 3 <= chars.length; i++) trigrams.add(chars.slice(i, i + 3).join(''))
+  const all = [...trigrams]
+  // Spread the chosen trigrams over the whole text, always keeping the last one.
+  const chosen = all.length <= MAX_TRIGRAMS ? all : all.filter((_, i) => i % Math.ceil(all.length / MAX_TRIGRAMS) === 0 || i === all.length - 1)
+  return { kind: 'fts', match: chosen.map((t) => `"${t.replace(/"/g, '""')}"`).join(' AND '), pattern, text }
+}
+
+// captures_fts has columns named like some of captures' (path, query): qualify them.
+const QUALIFIED_SUMMARY_COLUMNS = SUMMARY_COLUMNS.split(',').map((c) => `captures.${c.trim()}`).join(', ')
+
 /** Named statements over `captures`. */
 export function createCapturesRepo(db: Db) {
   // Positional parameters: binding 23 values from an object by name cost a few microseconds
@@ -28,6 +68,7 @@ export function createCapturesRepo(db: Db) {
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
   )
   const byId = db.prepare<[string], CaptureRow>('SELECT * FROM captures WHERE id = ?')
+  const idExists = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM captures WHERE id = ?')
   const summaryById = db.prepare<[string], SummaryRow>(`SELECT ${SUMMARY_COLUMNS} FROM captures WHERE id = ?`)
   const allAscending = db.prepare<[], CaptureRow>('SELECT * FROM captures ORDER BY seq')
   const firstForListener = db.prepare<[string, string], { id: string }>(
@@ -65,30 +106,68 @@ export function createCapturesRepo(db: Db) {
   const listCache = new Map<string, Statement<unknown[], SummaryRow>>()
   const countCache = new Map<string, Statement<unknown[], { n: number }>>()
 
-  function where(filter: ParsedCaptureFilter, withPaging: boolean): { sql: string; params: unknown[] } {
+  function where(
+    filter: ParsedCaptureFilter,
+    withPaging: boolean,
+    forCount = false
+  ): { from: string; sql: string; order: string; params: unknown[] } {
     const clauses: string[] = []
     const params: unknown[] = []
     const add = (clause: string, ...values: unknown[]) => {
       clauses.push(clause)
       params.push(...values)
     }
+    let search = planSearch(filter.q)
+    // A whole capture id (pasted from the detail pane) finds that capture.
+    if (search.kind === 'fts' && idExists.get(search.text)) search = { kind: 'id', id: search.text }
+    // The full-text index drives the query when there is text: it yields matching seqs newest
+    // first and stops after the page, so a common word costs no more than a rare one.
+    const from = search.kind === 'fts' ? 'captures_fts AS f JOIN captures ON captures.seq = f.rowid' : 'captures'
+    if (search.kind === 'fts') add('captures_fts MATCH ?', search.match)
+    if (search.kind === 'id') add('captures.id = ?', search.id)
     if (filter.listenerId !== undefined) add('listener_id = ?', filter.listenerId)
     if (filter.event !== undefined) add('event = ?', filter.event)
     if (filter.signature !== undefined) add('signature_status = ?', filter.signature)
     if (filter.schema !== undefined) add('schema_status = ?', filter.schema)
     if (filter.responseStatus !== undefined) add('response_status = ?', filter.responseStatus)
-    const q = filter.q?.trim()
-    if (q) {
-      // The body is matched as text; bodies that are not UTF-8 simply match less.
-      const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+    if (search.kind === 'like') {
+      // Too short for trigrams: a LIKE over the newest SHORT_SEARCH_WINDOW captures only.
+      add('seq > (SELECT IFNULL(MAX(seq), 0) FROM captures) - ?', SHORT_SEARCH_WINDOW)
+    }
+    // The count of a text search takes the index's candidates as they are: checking up to
+    // 10,000 bodies with LIKE just to count them would cost far more than the page.
+    if (search.kind === 'like' || (search.kind === 'fts' && !forCount)) {
       add(
-        "(path LIKE ? ESCAPE '\\' OR query LIKE ? ESCAPE '\\' OR event LIKE ? ESCAPE '\\' OR id LIKE ? ESCAPE '\\' " +
-          "OR CAST(body AS TEXT) LIKE ? ESCAPE '\\')",
-        pattern, pattern, pattern, pattern, pattern
+        "(captures.path LIKE ? ESCAPE '\\' OR captures.query LIKE ? ESCAPE '\\' OR captures.headers LIKE ? ESCAPE '\\' " +
+          "OR CAST(captures.body AS TEXT) LIKE ? ESCAPE '\\')",
+        search.pattern, search.pattern, search.pattern, search.pattern
       )
     }
-    if (withPaging && filter.beforeSeq !== undefined) add('seq < ?', filter.beforeSeq)
-    return { sql: clauses.length ? ` WHERE ${clauses.join(' AND ')}` : '', params }
+    if (withPaging && filter.beforeSeq !== undefined) add(search.kind === 'fts' ? 'f.rowid < ?' : 'seq < ?', filter.beforeSeq)
+    const order = search.kind === 'fts' ? 'f.rowid' : 'seq'
+    return { from, sql: clauses.length ? ` WHERE ${clauses.join(' AND ')}` : '', order, params }
+  }
+
+  function pageQuery(filter: ParsedCaptureFilter): { sql: string; params: unknown[] } {
+    const page = where(filter, true)
+    return {
+      sql: `SELECT ${QUALIFIED_SUMMARY_COLUMNS} FROM ${page.from}${page.sql} ORDER BY ${page.order} DESC LIMIT ?`,
+      params: [...page.params, filter.limit ?? DEFAULT_LIMIT]
+    }
+  }
+
+  // Counting stops one past the cap: an exact count of a million rows on every page would
+  // cost far more than the page itself.
+  function countQuery(filter: ParsedCaptureFilter): { sql: string; params: unknown[] } {
+    const all = where(filter, false, true)
+    const search = planSearch(filter.q)
+    const onlyText =
+      search.kind === 'fts' && [filter.listenerId, filter.event, filter.signature, filter.schema, filter.responseStatus].every((v) => v === undefined)
+    // Text alone: count in the index without touching a single row (10x cheaper than the join).
+    if (onlyText && all.from.startsWith('captures_fts') && all.params.length === 1) {
+      return { sql: 'SELECT COUNT(*) AS n FROM (SELECT 1 FROM captures_fts WHERE captures_fts MATCH ? LIMIT ?)', params: [all.params[0], COUNT_CAP + 1] }
+    }
+    return { sql: `SELECT COUNT(*) AS n FROM (SELECT 1 FROM ${all.from}${all.sql} LIMIT ?)`, params: [...all.params, COUNT_CAP + 1] }
   }
 
   function cached<T>(cache: Map<string, Statement<unknown[], T>>, sql: string): Statement<unknown[], T> {
@@ -112,15 +191,23 @@ export function createCapturesRepo(db: Db) {
       )
     },
 
-    /** Newest first; `total` counts every match regardless of paging. */
-    list(filter: ParsedCaptureFilter): { items: CaptureSummary[]; total: number } {
-      const page = where(filter, true)
-      const all = where(filter, false)
-      const items = cached(listCache, `SELECT ${SUMMARY_COLUMNS} FROM captures${page.sql} ORDER BY seq DESC LIMIT ?`)
-        .all(...page.params, filter.limit ?? DEFAULT_LIMIT)
-        .map(toSummary)
-      const total = cached(countCache, `SELECT COUNT(*) AS n FROM captures${all.sql}`).get(...all.params)?.n ?? 0
-      return { items, total }
+    /**
+     * Newest first; `total` counts every match regardless of paging, up to COUNT_CAP
+     * (`totalCapped` then says there are more).
+     */
+    list(filter: ParsedCaptureFilter): { items: CaptureSummary[]; total: number; totalCapped: boolean } {
+      const page = pageQuery(filter)
+      const count = countQuery(filter)
+      const items = cached(listCache, page.sql).all(...page.params).map(toSummary)
+      const counted = cached(countCache, count.sql).get(...count.params)?.n ?? 0
+      return { items, total: Math.min(counted, COUNT_CAP), totalCapped: counted > COUNT_CAP }
+    },
+
+    /** EXPLAIN QUERY PLAN of the page and count queries `list(filter)` runs (tests and the store bench). */
+    plan(filter: ParsedCaptureFilter): { page: string[]; count: string[] } {
+      const explain = (q: { sql: string; params: unknown[] }) =>
+        db.prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${q.sql}`).all(...q.params).map((r) => r.detail)
+      return { page: explain(pageQuery(filter)), count: explain(countQuery(filter)) }
     },
 
     get(id: string): Capture | null {

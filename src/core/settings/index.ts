@@ -10,7 +10,7 @@ import type { ServiceOf } from '../workbench-api'
 import { Settings } from '../../shared/models'
 import { badInput } from '../../shared/errors'
 
-export type SettingsService = ServiceOf<'settings'> & {
+export type SettingsService = Omit<ServiceOf<'settings'>, 'compactDatabase'> & {
   /** The settings now, defaults filled in. Cheap: cached until an update. */
   current(): Settings
 }

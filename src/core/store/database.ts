@@ -15,6 +15,16 @@ export interface OpenOptions {
    * looser. Otherwise (a `--db` file in any folder) an existing folder is left as it is.
    */
   ownFolder?: boolean
+  /** Told how far a long migration (such as indexing existing captures for search) has got. */
+  onMigrationProgress?: (progress: MigrationProgress) => void
+}
+
+/** One step of a migration's backfill: `done` of `total` rows of migration `name`. */
+export interface MigrationProgress {
+  version: number
+  name: string
+  done: number
+  total: number
 }
 
 /**
@@ -49,7 +59,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   // disk-full) made it grow into goes back to the filesystem instead of staying in the WAL.
   db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`)
   try {
-    migrate(db, file)
+    migrate(db, file, options.onMigrationProgress)
   } catch (err) {
     db.close()
     throw err
@@ -117,7 +127,7 @@ export function checkpointStats(db: Db): CheckpointerStats | null {
   return opened.get(db)?.checkpointer?.stats() ?? null
 }
 
-function migrate(db: Db, file: string): void {
+function migrate(db: Db, file: string, onProgress?: (progress: MigrationProgress) => void): void {
   const current = db.pragma('user_version', { simple: true }) as number
   if (current > LATEST_SCHEMA_VERSION) {
     throw new WorkbenchError(
@@ -132,6 +142,9 @@ function migrate(db: Db, file: string): void {
     try {
       db.transaction(() => {
         db.exec(migration.sql)
+        migration.backfill?.(db, (done, total) =>
+          onProgress?.({ version: migration.version, name: migration.name, done, total })
+        )
         if (migration.rebuildsTables) {
           const broken = db.pragma('foreign_key_check') as unknown[]
           if (broken.length > 0) throw new Error(`migration ${migration.version} (${migration.name}) broke ${broken.length} foreign keys`)

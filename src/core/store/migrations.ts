@@ -6,6 +6,8 @@
  * Conventions: times are ISO 8601 UTC text; bodies are BLOBs (exact bytes); headers are
  * JSON arrays of [name, value] pairs in the order and case they travelled.
  */
+import { CAPTURE_SEARCH_SQL, backfillCaptureSearch } from './capture-search-schema'
+
 export interface Migration {
   version: number
   name: string
@@ -15,6 +17,11 @@ export interface Migration {
    * that rebuilds a table other tables point at: dropping the old copy must not cascade.
    */
   rebuildsTables?: boolean
+  /**
+   * Fills what the SQL created from existing rows, inside the same transaction, reporting
+   * `done` of `total` as it goes (a backfill over a large database takes seconds).
+   */
+  backfill?: (db: import('./database').Db, progress: (done: number, total: number) => void) => void
 }
 
 export const migrations: Migration[] = [
@@ -305,6 +312,14 @@ export const migrations: Migration[] = [
       );
       CREATE INDEX audit_runs_by_start ON audit_runs (started_at);
     `
+  },
+  {
+    // Full-text search (FTS5, trigram) kept by triggers, and one index per inbox filter
+    // (issue 10). Self-contained: renumber freely on merge.
+    version: 6,
+    name: 'capture-search-and-filter-indexes',
+    sql: CAPTURE_SEARCH_SQL,
+    backfill: backfillCaptureSearch
   }
 ]
 

@@ -21,6 +21,8 @@ export interface InboxSlice {
   inbox: {
     items: CaptureSummary[]
     total: number
+    /** The server stopped counting at `total`: there are more matches than that. */
+    totalCapped: boolean
     filters: InboxFilters
     loading: boolean
     loadingMore: boolean
@@ -84,6 +86,7 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
     inbox: {
       items: [],
       total: 0,
+      totalCapped: false,
       filters: EMPTY_FILTERS,
       loading: false,
       loadingMore: false,
@@ -103,7 +106,7 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
         try {
           const page = await call('captures.list', toCaptureFilter(get().inbox.filters))
           if (generation !== listGeneration) return
-          patch({ items: page.items, total: page.total, loaded: true, pendingMatches: 0 })
+          patch({ items: page.items, total: page.total, totalCapped: page.totalCapped === true, loaded: true, pendingMatches: 0 })
         } catch (err) {
           if (generation === listGeneration) get().app.reportError(err, 'Loading captures')
         } finally {
@@ -112,8 +115,8 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
       },
 
       async loadMore() {
-        const { items, total, loading, loadingMore, filters } = get().inbox
-        if (loading || loadingMore || items.length === 0 || items.length >= total) return
+        const { items, total, totalCapped, loading, loadingMore, filters } = get().inbox
+        if (loading || loadingMore || items.length === 0 || (items.length >= total && !totalCapped)) return
         const generation = listGeneration
         const beforeSeq = items[items.length - 1].seq
         patch({ loadingMore: true })
@@ -122,7 +125,10 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
           if (generation !== listGeneration) return
           patch((s) => {
             const known = new Set(s.items.map((c) => c.id))
-            return { items: s.items.concat(page.items.filter((c) => !known.has(c.id))) }
+            const merged = s.items.concat(page.items.filter((c) => !known.has(c.id)))
+            // Past a capped count, the end of the list is where a page comes back short.
+            if (s.totalCapped && page.items.length === 0) return { items: merged, total: merged.length, totalCapped: false }
+            return { items: merged }
           })
         } catch (err) {
           get().app.reportError(err, 'Loading more captures')

@@ -15,6 +15,7 @@ const COLUMNS = ['', 'Time', 'Method', 'Path', 'Event', 'Signature', 'Schema', '
 export default function CaptureList({ openId }: { openId: string | null }) {
   const items = useWorkbench((s) => s.inbox.items)
   const total = useWorkbench((s) => s.inbox.total)
+  const totalCapped = useWorkbench((s) => s.inbox.totalCapped)
   const loadingMore = useWorkbench((s) => s.inbox.loadingMore)
   const loaded = useWorkbench((s) => s.inbox.loaded)
   const checked = useWorkbench((s) => s.inbox.checked)
@@ -41,7 +42,7 @@ export default function CaptureList({ openId }: { openId: string | null }) {
       optionIdPrefix="capture-"
       loaded={loaded}
       empty="No captures match these filters."
-      hasMore={items.length < total}
+      hasMore={items.length < total || totalCapped}
       onLoadMore={() => void useWorkbench.getState().inbox.loadMore()}
       footer={loadingMore ? 'Loading older captures…' : null}
     />

@@ -29,10 +29,11 @@ export default function InboxToolbar() {
   const resetFilters = useWorkbench((s) => s.inbox.resetFilters)
   // The items array itself: useShallow over a mapped array of new objects never settles (React #185).
   const listeners = useWorkbench((s) => s.listeners.items)
-  const { shown, total, loading, checked, pending } = useWorkbench(
+  const { shown, total, capped, loading, checked, pending } = useWorkbench(
     useShallow((s) => ({
       shown: s.inbox.items.length,
       total: s.inbox.total,
+      capped: s.inbox.totalCapped,
       loading: s.inbox.loading,
       checked: s.inbox.checked,
       pending: s.inbox.pendingMatches
@@ -57,7 +58,7 @@ export default function InboxToolbar() {
           onChange={(q) => setFilters({ q })}
         />
         <span className="list-count" aria-live="polite" data-testid="inbox-count">
-          {countText(loading, shown, total, 'capture', 'captures')}
+          {countText(loading, shown, total, 'capture', 'captures', capped)}
         </span>
         <div className="btn-group">
           {checked.length > 0 ? (

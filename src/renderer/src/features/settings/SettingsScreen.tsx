@@ -11,6 +11,7 @@ import Field from '../../ui/Field'
 import ScreenHeader from '../../ui/ScreenHeader'
 import CredentialsSection from './CredentialsSection'
 import HealthAlertSection from './HealthAlertSection'
+import StorageSection from './StorageSection'
 import { formatSchedule, parseSchedule, retryTimes } from './retry-schedule'
 import './settings.css'
 
@@ -133,6 +134,7 @@ export default function SettingsScreen() {
         <RetrySchedule />
 
         <HealthAlertSection />
+        <StorageSection />
 
         <section className="section" aria-labelledby="data-title">
           <h2 id="data-title">Data</h2>
