@@ -32,6 +32,12 @@ describe('openDatabase', () => {
       'attempts',
       'audit_runs',
       'captures',
+      // The FTS5 table and its shadow tables (migration 6).
+      'captures_fts',
+      'captures_fts_config',
+      'captures_fts_data',
+      'captures_fts_docsize',
+      'captures_fts_idx',
       'credentials',
       'deliveries',
       'endpoints',
