@@ -47,6 +47,11 @@ export interface Dispatcher {
 export interface DispatcherOptions {
   /** Where contract violations by the engine (bad outputs, unexpected throws) are reported. */
   log?: (message: string, details?: unknown) => void
+  /**
+   * Sees whatever a method threw that is not a WorkbenchError, before it becomes the generic
+   * `internal` reply. The CLI uses it: its caller is the operator on this machine, not a remote page.
+   */
+  onUnexpected?: (err: unknown) => void
 }
 
 type AnyService = Record<string, ((input: unknown) => Promise<unknown>) | undefined>
@@ -87,6 +92,7 @@ export function createDispatcher(workbench: ContractTarget, options: DispatcherO
     try {
       result = await fn.call(service, parsedInput.data)
     } catch (err) {
+      if (!isWorkbenchErrorLike(err)) options.onUnexpected?.(err)
       return errorReply(method, err, log)
     }
 

@@ -4,7 +4,7 @@
  */
 import type { Command } from 'commander'
 import type { Credentials } from '../../shared/models'
-import { withWorkbench } from '../options'
+import { withContract } from '../options'
 import { intOption } from '../parse'
 import { printJson, printLine, printNote } from '../output'
 
@@ -30,7 +30,7 @@ export function registerCredentials(program: Command): void {
     .description('create the API key and secret (the secret is printed once)')
     .option('--json', 'print as JSON (includes the secret)')
     .action(async (opts: { json?: boolean }, command: Command) => {
-      printCredentials(await withWorkbench(command, (wb) => wb.credentials.create({})), opts.json)
+      printCredentials(await withContract(command, (call) => call('credentials.create', {})), opts.json)
     })
 
   credentials
@@ -38,7 +38,7 @@ export function registerCredentials(program: Command): void {
     .description('show the API key and the masked secret')
     .option('--json', 'print as JSON')
     .action(async (opts: { json?: boolean }, command: Command) => {
-      const c = await withWorkbench(command, (wb) => wb.credentials.get({}))
+      const c = await withContract(command, (call) => call('credentials.get', {}))
       if (!c) {
         if (opts.json) return printJson(null)
         return printNote('no credentials yet: create them with `kyc-hooks credentials create`')
@@ -52,6 +52,6 @@ export function registerCredentials(program: Command): void {
     .option('--grace-hours <h>', 'hours the previous secret keeps verifying (default 24)', intOption('--grace-hours', 0, 720), 24)
     .option('--json', 'print as JSON (includes the new secret)')
     .action(async (opts: { graceHours: number; json?: boolean }, command: Command) => {
-      printCredentials(await withWorkbench(command, (wb) => wb.credentials.rotate({ graceHours: opts.graceHours })), opts.json)
+      printCredentials(await withContract(command, (call) => call('credentials.rotate', { graceHours: opts.graceHours })), opts.json)
     })
 }

@@ -7,7 +7,7 @@ import type { Command } from 'commander'
 import type { Capture } from '../../shared/models'
 import { schemaErrorText } from '../../shared/schema-error-text'
 import { clock, signatureText, target } from '../capture-format'
-import { withWorkbench } from '../options'
+import { withContract } from '../options'
 import { hasTerminalControls, printBlock, printJson, printLine, printNote, writeBytes } from '../output'
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true })
@@ -76,7 +76,7 @@ async function writeBody(body: Buffer): Promise<void> {
 }
 
 async function runShow(id: string, opts: { body?: boolean; json?: boolean }, command: Command): Promise<void> {
-  const capture = await withWorkbench(command, (wb) => wb.captures.get({ id }))
+  const capture = await withContract(command, (call) => call('captures.get', { id }))
   const body = Buffer.from(capture.bodyBase64, 'base64')
   if (opts.body) await writeBody(body)
   else if (opts.json) printJson(capture)
