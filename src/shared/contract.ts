@@ -20,6 +20,7 @@ import {
   HeaderPair,
   Listener,
   ListenerInput,
+  RetrySchedule,
   ListenerState,
   Attempt,
   Settings,
@@ -233,7 +234,7 @@ export const methods = {
   'tls.ca': method(Empty, z.object({ path: z.string(), pem: z.string(), fingerprint256: z.string() })),
 
   'settings.get': method(Empty, Settings),
-  'settings.update': method(patchOf(Settings), Settings)
+  'settings.update': method(patchOf(Settings).extend({ retryScheduleMs: RetrySchedule.optional() }), Settings)
 } as const
 
 export type Methods = typeof methods
