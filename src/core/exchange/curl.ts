@@ -9,6 +9,7 @@
  */
 import type { HeaderPair } from '../../shared/models'
 import { isHttpToken } from '../../shared/http-rules'
+import { shellQuote } from '../../shared/shell-quote'
 import { printableText } from './body-text'
 
 export interface CurlRequest {
@@ -25,11 +26,6 @@ export interface CurlRequest {
 }
 
 const FIELD_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/
-
-/** POSIX shell single quoting: safe for any text without NUL. */
-export function shellQuote(value: string): string {
-  return `'${value.replace(/'/g, `'\\''`)}'`
-}
 
 /** curl computes these from --data-binary; passing them could contradict the body it sends. */
 const FRAMING = new Set(['content-length', 'transfer-encoding'])

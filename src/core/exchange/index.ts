@@ -14,14 +14,14 @@ import type { Capture, CaptureFilter, CaptureSummary, Delivery, DeliveryDetail, 
 import type { ImportedCapture } from '../receiver/types'
 import type { Db } from '../store/database'
 import type { ServiceOf } from '../workbench-api'
-import { parseHeaders } from '../sender/endpoints-repo'
+import { parseHeaders } from '../store/header-column'
 import { createListenerLookup, captureUrl } from './capture-url'
 import { curlCommand } from './curl'
 import { exportPage } from './export-pages'
 import { parseHar } from './har-import'
 import { maskSecretHeaders } from './redact'
 
-export { curlCommand, shellQuote } from './curl'
+export { curlCommand } from './curl'
 export { parseHar } from './har-import'
 
 export interface ExchangeDeps {
