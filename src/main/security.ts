@@ -6,6 +6,7 @@
  */
 import { shell, type App, type Session, type WebContents } from 'electron'
 import { isOwnPageUrl, type OwnPage } from './own-page'
+import { messageOf } from '../shared/errors'
 
 /**
  * The policy sent as a header. It matches the meta tag in src/renderer/index.html (the
@@ -74,7 +75,7 @@ export function openExternalSafely(raw: unknown): boolean {
     return false
   }
   shell.openExternal(url).catch((err: unknown) => {
-    console.warn(`workbench: the system browser could not open ${url}: ${err instanceof Error ? err.message : String(err)}`)
+    console.warn(`workbench: the system browser could not open ${url}: ${messageOf(err)}`)
   })
   return true
 }

@@ -7,6 +7,7 @@ import type { BridgeReply, ScreenName, WorkbenchBridge } from '../shared/bridge'
 import { SCREEN_NAMES } from '../shared/bridge'
 import { IPC_CALL, IPC_EVENT, UI_NAVIGATE, type PushedEvent } from '../shared/ipc-channels'
 import { EVENT_NAMES, METHOD_NAMES } from './names'
+import { messageOf } from '../shared/errors'
 
 /** The part of Electron's ipcRenderer the bridge uses. */
 export interface IpcRendererLike {
@@ -84,7 +85,7 @@ export function createBridge(ipc: IpcRendererLike): Required<WorkbenchBridge> {
       reply = await ipc.invoke(IPC_CALL, method, input)
     } catch (err) {
       // invoke itself failed: the input could not be cloned, or the main process has no handler.
-      throw callError('internal', `the call ${method} did not reach the Workbench: ${err instanceof Error ? err.message : String(err)}`)
+      throw callError('internal', `the call ${method} did not reach the Workbench: ${messageOf(err)}`)
     }
     if (!isReply(reply)) throw callError('internal', `the call ${method} got a malformed reply from the main process`)
     if (reply.ok) return reply.result
