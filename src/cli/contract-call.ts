@@ -6,8 +6,9 @@
  * error codes and words.
  */
 import type { MethodInput, MethodName, MethodOutput } from '../shared/contract'
-import { createDispatcher, type ContractTarget } from '../shared/dispatcher'
+import { createDispatcher } from '../shared/dispatcher'
 import { WorkbenchError, type ErrorCode } from '../shared/errors'
+import type { WorkbenchApi } from '../shared/workbench-api'
 
 /** A contract call; rejects with a WorkbenchError carrying the wire error's code, message and details. */
 export type ContractCall = <M extends MethodName>(method: M, input: MethodInput<M>) => Promise<MethodOutput<M>>
@@ -21,7 +22,7 @@ export type ContractCall = <M extends MethodName>(method: M, input: MethodInput<
  * (with the stack under KYC_HOOKS_DEBUG=1). The dispatcher's log stays quiet for the same
  * reason: stderr holds exactly one line per failure.
  */
-export function contractCall(target: ContractTarget): ContractCall {
+export function contractCall(target: WorkbenchApi): ContractCall {
   return async <M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> => {
     // One dispatcher per call (it is a lookup table), so concurrent calls keep their own throw.
     let unexpected: { error: unknown } | null = null
@@ -53,6 +54,6 @@ export async function catalogCall<M extends CatalogMethod>(method: M, input: Met
   // Loaded on demand: compiling the schemas is the slowest part of starting the CLI.
   const { createCatalogService } = await import('../core/catalog')
   // The other namespaces are absent on purpose; calling one would be a CLI bug, reported as `internal`.
-  const catalogOnly = { catalog: createCatalogService() } as unknown as ContractTarget
+  const catalogOnly = { catalog: createCatalogService() } as unknown as WorkbenchApi
   return contractCall(catalogOnly)(method, input)
 }

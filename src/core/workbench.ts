@@ -17,7 +17,7 @@ import { watchExternalCaptures } from './receiver/external-captures'
 import { createSender } from './sender'
 import { createReplayService } from './replay'
 import { createExchangeService } from './exchange'
-import type { WorkbenchApi } from './workbench-api'
+import type { WorkbenchApi } from '../shared/workbench-api'
 import { WORKBENCH_VERSION } from './version'
 
 export interface WorkbenchOptions {

@@ -13,21 +13,8 @@
  */
 import type { z } from 'zod'
 import type { BridgeReply } from './bridge'
-import { methods, type MethodName, type MethodOutput, type MethodParsedInput } from './contract'
-
-type Namespace = MethodName extends `${infer NS}.${string}` ? NS : never
-
-/**
- * What the dispatcher calls: for every contract method `ns.verb`, `target.ns.verb(input)`.
- * It is core's WorkbenchApi (src/core/workbench-api.ts) restated here because the renderer's
- * TypeScript project may not include core files; test/server/dispatcher.test.ts checks the
- * two stay assignable.
- */
-export type ContractTarget = {
-  [NS in Namespace]: {
-    [M in MethodName as M extends `${NS}.${infer Verb}` ? Verb : never]: (input: MethodParsedInput<M>) => Promise<MethodOutput<M>>
-  }
-}
+import { methods, type MethodName } from './contract'
+import type { WorkbenchApi } from './workbench-api'
 
 /** A zod issue reduced to JSON-safe data (paths may hold symbols; nested unions hold issues). */
 export interface WireIssue {
@@ -64,7 +51,7 @@ export function isMethodName(name: string): name is MethodName {
 }
 
 /** Builds the dispatcher over a Workbench (or anything implementing the contract's namespaces). */
-export function createDispatcher(workbench: ContractTarget, options: DispatcherOptions = {}): Dispatcher {
+export function createDispatcher(workbench: WorkbenchApi, options: DispatcherOptions = {}): Dispatcher {
   const log = options.log ?? ((message: string, details?: unknown) => console.error(message, details ?? ''))
 
   async function dispatch(method: string, rawInput: unknown): Promise<BridgeReply<unknown>> {
