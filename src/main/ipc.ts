@@ -6,7 +6,7 @@
 import type { BridgeReply } from '../shared/bridge'
 import { IPC_CALL, IPC_EVENT, UI_NAVIGATE, type PushedEvent } from '../shared/ipc-channels'
 import type { EventKey, EventPayload } from '../shared/contract'
-import { createEventBatcher, type EventBatcherOptions } from './event-batcher'
+import { createEventBatcher, type EventBatcherOptions } from '../shared/event-batcher'
 import { checkSender, type FrameLike, type OwnPage } from './own-page'
 import { messageOf } from '../shared/errors'
 
