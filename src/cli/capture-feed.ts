@@ -5,9 +5,10 @@
  * come out in arrival order even when one needs an extra read (the diagnosis code of an
  * invalid signature, the result of a forward).
  */
-import type { Workbench } from '../core/workbench'
+import type { EventBus } from '../core/event-bus'
 import type { CaptureSummary } from '../shared/models'
 import { withReadableTimes } from '../shared/readable-times'
+import type { ContractCall } from './contract-call'
 import { captureJson, captureLine, clock } from './capture-format'
 import { printJsonLine, printLine } from './output'
 
@@ -18,18 +19,18 @@ export interface CaptureFeed {
   stop(): Promise<void>
 }
 
-/** Subscribes to the Workbench's capture events for `listenerId` and prints them. */
-export function startCaptureFeed(wb: Workbench, listenerId: string, json: boolean): CaptureFeed {
+/** Subscribes to the Workbench's capture events for `listenerId` and prints them (reads go through the contract). */
+export function startCaptureFeed(bus: EventBus, call: ContractCall, listenerId: string, json: boolean): CaptureFeed {
   let queue = Promise.resolve()
   const enqueue = (work: () => Promise<void>) => {
     // A failed read must not stop the feed: the capture is on disk either way.
     queue = queue.then(work).catch(() => undefined)
   }
-  const full = (id: string) => wb.captures.get({ id }).catch(() => null)
+  const full = (id: string) => call('captures.get', { id }).catch(() => null)
   // Captures printed with a diagnosis still being worked out: their next update is that diagnosis.
   const awaitingDiagnosis = new Set<string>()
 
-  const offReceived = wb.bus.on('capture.received', (c: CaptureSummary) => {
+  const offReceived = bus.on('capture.received', (c: CaptureSummary) => {
     if (c.listenerId !== listenerId) return
     enqueue(async () => {
       const code = c.signature === 'invalid' ? ((await full(c.id))?.signatureVerdict.diagnosis?.code ?? null) : undefined
@@ -39,7 +40,7 @@ export function startCaptureFeed(wb: Workbench, listenerId: string, json: boolea
     })
   })
 
-  const offUpdated = wb.bus.on('capture.updated', (c: CaptureSummary) => {
+  const offUpdated = bus.on('capture.updated', (c: CaptureSummary) => {
     if (c.listenerId !== listenerId) return
     enqueue(async () => {
       const capture = await full(c.id)

@@ -4,6 +4,7 @@
  */
 import type { Command } from 'commander'
 import type { Workbench } from '../core/workbench'
+import { contractCall, type ContractCall } from './contract-call'
 
 /** Adds the global `--db FILE` option (also read from KYC_HOOKS_DB) to the program. */
 export function addDbOption(program: Command): Command {
@@ -34,6 +35,18 @@ export async function withWorkbench<T>(
   } finally {
     await wb.close()
   }
+}
+
+/**
+ * Opens the Workbench for one command, hands it the contract's `call` (the same dispatcher
+ * as IPC and HTTP) and always closes it. Commands use this rather than the Workbench itself.
+ */
+export function withContract<T>(
+  command: Command,
+  run: (call: ContractCall) => Promise<T>,
+  options: { background?: boolean } = {}
+): Promise<T> {
+  return withWorkbench(command, (wb) => run(contractCall(wb)), options)
 }
 
 /** Opens the Workbench for a long-running command (listen); the caller closes it. */

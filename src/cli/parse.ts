@@ -5,6 +5,7 @@
  */
 import { InvalidArgumentError } from 'commander'
 import { badInput } from '../shared/errors'
+import { isHttpToken } from '../shared/http-rules'
 import type { HeaderPair } from '../shared/models'
 
 /** An integer option within [min, max], e.g. `--port`, `--limit`. */
@@ -33,8 +34,6 @@ export function collect(value: string, previous: string[] | undefined): string[]
   return [...(previous ?? []), value]
 }
 
-const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/
-
 /** Parses `"Name: value"` into a header pair; refuses names that are not HTTP tokens and values with CR/LF/NUL. */
 export function parseHeader(text: string): HeaderPair {
   const colon = text.indexOf(':')
@@ -43,7 +42,7 @@ export function parseHeader(text: string): HeaderPair {
   }
   const name = text.slice(0, colon).trim()
   const value = text.slice(colon + 1).trim()
-  if (!TOKEN.test(name)) {
+  if (!isHttpToken(name)) {
     throw badInput(`--header name ${JSON.stringify(name)} is not a valid HTTP header name: use letters, digits and - only`)
   }
   if (/[\r\n\0]/.test(value)) {

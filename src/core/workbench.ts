@@ -22,7 +22,7 @@ import { createExchangeService } from './exchange'
 import { createHealthService } from './health'
 import { createPlatform, type PlatformService } from './platform'
 import { createAuditService } from './audit'
-import type { WorkbenchApi } from './workbench-api'
+import type { WorkbenchApi } from '../shared/workbench-api'
 import { WORKBENCH_VERSION } from './version'
 
 export interface WorkbenchOptions {

@@ -6,8 +6,9 @@
 import type { BridgeReply } from '../shared/bridge'
 import { IPC_CALL, IPC_EVENT, UI_NAVIGATE, type PushedEvent } from '../shared/ipc-channels'
 import type { EventKey, EventPayload } from '../shared/contract'
-import { createEventBatcher, type EventBatcherOptions } from './event-batcher'
+import { createEventBatcher, type EventBatcherOptions } from '../shared/event-batcher'
 import { checkSender, type FrameLike, type OwnPage } from './own-page'
+import { messageOf } from '../shared/errors'
 
 /** The part of an IpcMainInvokeEvent the handler reads. */
 export interface InvokeEventLike {
@@ -54,7 +55,7 @@ export function registerWorkbenchIpc(options: {
       return await dispatcher.dispatch(method, input)
     } catch (err) {
       // The dispatcher wraps its own errors; this is the last line so a bug never rejects the invoke.
-      return { ok: false, error: { code: 'internal', message: err instanceof Error ? err.message : String(err) } }
+      return { ok: false, error: { code: 'internal', message: messageOf(err) } }
     }
   })
   return () => ipcMain.removeHandler(IPC_CALL)
@@ -104,7 +105,7 @@ export function connectEventPush(options: { bus: BusLike; target: EventTarget } 
           dropped++
         }
       }
-      console.warn(`workbench: dropped ${dropped} event(s) the window could not receive: ${err instanceof Error ? err.message : String(err)}`)
+      console.warn(`workbench: dropped ${dropped} event(s) the window could not receive: ${messageOf(err)}`)
     }
   }, options)
 

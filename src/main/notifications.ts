@@ -7,6 +7,7 @@
  */
 import type { ScreenName } from '../shared/bridge'
 import type { BusLike } from './ipc'
+import { messageOf } from '../shared/errors'
 
 /** One thing worth telling the user about. */
 export interface Alert {
@@ -157,14 +158,14 @@ export function startNotifier(options: NotifierOptions): () => void {
       enabled = await options.isEnabled()
     } catch (err) {
       // Settings unreadable (database closing): stay quiet rather than guess.
-      console.warn(`workbench: notifications skipped, settings unreadable: ${err instanceof Error ? err.message : String(err)}`)
+      console.warn(`workbench: notifications skipped, settings unreadable: ${messageOf(err)}`)
     }
     if (!enabled || stopped || options.suppress?.()) return
     lastShownAt = now()
     try {
       options.show(spec)
     } catch (err) {
-      console.warn(`workbench: could not show a notification: ${err instanceof Error ? err.message : String(err)}`)
+      console.warn(`workbench: could not show a notification: ${messageOf(err)}`)
     }
   }
 

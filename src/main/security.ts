@@ -7,6 +7,7 @@
 import { shell, type App, type Session, type WebContents } from 'electron'
 import { contentSecurityPolicy as buildContentSecurityPolicy } from '../shared/content-security-policy'
 import { isOwnPageUrl, type OwnPage } from './own-page'
+import { messageOf } from '../shared/errors'
 
 /**
  * The policy sent as a header. The page also carries the meta tag built from the same
@@ -58,7 +59,7 @@ export function openExternalSafely(raw: unknown): boolean {
     return false
   }
   shell.openExternal(url).catch((err: unknown) => {
-    console.warn(`workbench: the system browser could not open ${url}: ${err instanceof Error ? err.message : String(err)}`)
+    console.warn(`workbench: the system browser could not open ${url}: ${messageOf(err)}`)
   })
   return true
 }

@@ -6,6 +6,7 @@
 import { BrowserWindow, nativeTheme, screen, type WebPreferences } from 'electron'
 import type { OwnPage } from './own-page'
 import { fitToScreens, loadWindowState, saveWindowState, type WindowState } from './window-state'
+import { messageOf } from '../shared/errors'
 
 export const WINDOW_TITLE = 'Smart KYC Webhook Workbench'
 
@@ -92,7 +93,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
 
   const loading = options.page.devServerUrl ? win.loadURL(options.page.devServerUrl) : win.loadFile(options.page.rendererFile)
   loading.catch((err: unknown) => {
-    console.error(`workbench: the window could not load the UI: ${err instanceof Error ? err.message : String(err)}`)
+    console.error(`workbench: the window could not load the UI: ${messageOf(err)}`)
   })
   return win
 }

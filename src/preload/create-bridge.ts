@@ -5,8 +5,10 @@
  */
 import type { BridgeReply, ScreenName, WorkbenchBridge } from '../shared/bridge'
 import { SCREEN_NAMES } from '../shared/bridge'
-import { IPC_CALL, IPC_EVENT, UI_NAVIGATE, type PushedEvent } from '../shared/ipc-channels'
+import { createEventFanout } from '../shared/event-fanout'
+import { IPC_CALL, IPC_EVENT, UI_NAVIGATE } from '../shared/ipc-channels'
 import { EVENT_NAMES, METHOD_NAMES } from './names'
+import { messageOf } from '../shared/errors'
 
 /** The part of Electron's ipcRenderer the bridge uses. */
 export interface IpcRendererLike {
@@ -43,37 +45,11 @@ function isReply(value: unknown): value is BridgeReply<unknown> {
 
 /** Builds the bridge; call once per page with the real ipcRenderer. */
 export function createBridge(ipc: IpcRendererLike): Required<WorkbenchBridge> {
-  const handlers = new Map<string, Set<(payload: unknown) => void>>()
+  // One broken subscriber must not starve the others of the rest of the batch.
+  const fanout = createEventFanout((event, err) => console.error(`workbench: a handler for "${event}" threw`, err))
 
-  function deliver(event: string, payload: unknown): void {
-    const set = handlers.get(event)
-    if (!set) return
-    for (const handler of [...set]) {
-      try {
-        handler(payload)
-      } catch (err) {
-        // One broken subscriber must not starve the others of the rest of the batch.
-        console.error(`workbench: a handler for "${event}" threw`, err)
-      }
-    }
-  }
-
-  // One IPC listener for the page's lifetime; subscribers come and go in the map.
-  ipc.on(IPC_EVENT, (_event, batch) => {
-    if (!Array.isArray(batch)) return
-    for (const item of batch as PushedEvent[]) {
-      if (typeof item === 'object' && item !== null && typeof item.event === 'string') deliver(item.event, item.payload)
-    }
-  })
-
-  function addHandler(event: string, handler: (payload: unknown) => void): () => void {
-    let set = handlers.get(event)
-    if (!set) handlers.set(event, (set = new Set()))
-    set.add(handler)
-    return () => {
-      set.delete(handler)
-    }
-  }
+  // One IPC listener for the page's lifetime; subscribers come and go in the fan-out.
+  ipc.on(IPC_EVENT, (_event, batch) => fanout.deliverBatch(batch))
 
   async function call(method: string, input: unknown): Promise<unknown> {
     if (typeof method !== 'string' || !knownMethods.has(method)) {
@@ -84,7 +60,7 @@ export function createBridge(ipc: IpcRendererLike): Required<WorkbenchBridge> {
       reply = await ipc.invoke(IPC_CALL, method, input)
     } catch (err) {
       // invoke itself failed: the input could not be cloned, or the main process has no handler.
-      throw callError('internal', `the call ${method} did not reach the Workbench: ${err instanceof Error ? err.message : String(err)}`)
+      throw callError('internal', `the call ${method} did not reach the Workbench: ${messageOf(err)}`)
     }
     if (!isReply(reply)) throw callError('internal', `the call ${method} got a malformed reply from the main process`)
     if (reply.ok) return reply.result
@@ -97,11 +73,11 @@ export function createBridge(ipc: IpcRendererLike): Required<WorkbenchBridge> {
     subscribe: ((event: string, handler: (payload: unknown) => void) => {
       if (!knownEvents.has(event)) throw new Error(`unknown event ${JSON.stringify(event)}: subscribe to one of the contract's events`)
       if (typeof handler !== 'function') throw new Error(`subscribe("${event}") needs a handler function`)
-      return addHandler(event, handler)
+      return fanout.add(event, handler)
     }) as WorkbenchBridge['subscribe'],
     onNavigate(handler: (screen: ScreenName) => void): () => void {
       if (typeof handler !== 'function') throw new Error('onNavigate needs a handler function')
-      return addHandler(UI_NAVIGATE, (payload) => {
+      return fanout.add(UI_NAVIGATE, (payload) => {
         const screen = (payload as { screen?: unknown } | null)?.screen
         if (typeof screen === 'string' && knownScreens.has(screen)) handler(screen as ScreenName)
       })

@@ -8,13 +8,10 @@ import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer, WebSocket } from 'ws'
 import type { EventBus } from '../core/event-bus'
-import type { EventKey } from '../shared/contract'
+import { createEventBatcher } from '../shared/event-batcher'
+import type { PushedEvent } from '../shared/ipc-channels'
 
-/** One item of a pushed batch. */
-export interface PushedEvent {
-  event: EventKey
-  payload: unknown
-}
+export type { PushedEvent }
 
 export interface EventStreamOptions {
   bus: EventBus
@@ -40,15 +37,9 @@ export function createEventStream(options: EventStreamOptions): EventStream {
   const maxBuffered = options.maxBufferedBytes ?? 64 * 1024 * 1024
   // The browser never sends us anything meaningful: keep incoming frames tiny.
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024, clientTracking: true })
-  let pending: PushedEvent[] = []
-  let timer: NodeJS.Timeout | null = null
   let closed = false
 
-  function flush(): void {
-    timer = null
-    if (pending.length === 0) return
-    const batch = pending
-    pending = []
+  function send(batch: PushedEvent[]): void {
     let text: string
     try {
       text = JSON.stringify(batch)
@@ -66,11 +57,13 @@ export function createEventStream(options: EventStreamOptions): EventStream {
     }
   }
 
+  // No size cap: a WebSocket message may be large, and slow clients are handled by maxBuffered.
+  const batcher = createEventBatcher<PushedEvent>(send, { intervalMs: flushMs, maxBatch: Number.POSITIVE_INFINITY })
+
   const unsubscribe = options.bus.onAny((event, payload) => {
     // Nobody listening: nothing to keep.
     if (closed || wss.clients.size === 0) return
-    pending.push({ event, payload })
-    if (!timer) timer = setTimeout(flush, flushMs)
+    batcher.push({ event, payload })
   })
 
   wss.on('connection', (ws) => {
@@ -92,9 +85,7 @@ export function createEventStream(options: EventStreamOptions): EventStream {
     async close() {
       closed = true
       unsubscribe()
-      if (timer) clearTimeout(timer)
-      timer = null
-      pending = []
+      batcher.dispose()
       for (const client of wss.clients) client.terminate()
       await new Promise<void>((resolve) => wss.close(() => resolve()))
     }

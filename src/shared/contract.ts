@@ -20,6 +20,7 @@ import {
   HeaderPair,
   Listener,
   ListenerInput,
+  RetrySchedule,
   ListenerState,
   Attempt,
   Settings,
@@ -260,7 +261,7 @@ export const methods = {
   'tls.ca': method(Empty, z.object({ path: z.string(), pem: z.string(), fingerprint256: z.string() })),
 
   'settings.get': method(Empty, Settings),
-  'settings.update': method(patchOf(Settings), Settings),
+  'settings.update': method(patchOf(Settings).extend({ retryScheduleMs: RetrySchedule.optional() }), Settings),
 
   // The mock Smart KYC platform (src/core/platform): its API server, and the same operations
   // its REST API offers, for the Platform screen.

@@ -13,22 +13,9 @@
  */
 import type { z } from 'zod'
 import type { BridgeReply } from './bridge'
-import { methods, type MethodName, type MethodOutput, type MethodParsedInput } from './contract'
+import { methods, type MethodName } from './contract'
+import type { WorkbenchApi } from './workbench-api'
 import { describeIssues } from './describe-issues'
-
-type Namespace = MethodName extends `${infer NS}.${string}` ? NS : never
-
-/**
- * What the dispatcher calls: for every contract method `ns.verb`, `target.ns.verb(input)`.
- * It is core's WorkbenchApi (src/core/workbench-api.ts) restated here because the renderer's
- * TypeScript project may not include core files; test/server/dispatcher.test.ts checks the
- * two stay assignable.
- */
-export type ContractTarget = {
-  [NS in Namespace]: {
-    [M in MethodName as M extends `${NS}.${infer Verb}` ? Verb : never]: (input: MethodParsedInput<M>) => Promise<MethodOutput<M>>
-  }
-}
 
 /** A zod issue reduced to JSON-safe data (paths may hold symbols; nested unions hold issues). */
 export interface WireIssue {
@@ -48,6 +35,11 @@ export interface Dispatcher {
 export interface DispatcherOptions {
   /** Where contract violations by the engine (bad outputs, unexpected throws) are reported. */
   log?: (message: string, details?: unknown) => void
+  /**
+   * Sees whatever a method threw that is not a WorkbenchError, before it becomes the generic
+   * `internal` reply. The CLI uses it: its caller is the operator on this machine, not a remote page.
+   */
+  onUnexpected?: (err: unknown) => void
 }
 
 type AnyService = Record<string, ((input: unknown) => Promise<unknown>) | undefined>
@@ -60,7 +52,7 @@ export function isMethodName(name: string): name is MethodName {
 }
 
 /** Builds the dispatcher over a Workbench (or anything implementing the contract's namespaces). */
-export function createDispatcher(workbench: ContractTarget, options: DispatcherOptions = {}): Dispatcher {
+export function createDispatcher(workbench: WorkbenchApi, options: DispatcherOptions = {}): Dispatcher {
   const log = options.log ?? ((message: string, details?: unknown) => console.error(message, details ?? ''))
 
   async function dispatch(method: string, rawInput: unknown): Promise<BridgeReply<unknown>> {
@@ -88,6 +80,7 @@ export function createDispatcher(workbench: ContractTarget, options: DispatcherO
     try {
       result = await fn.call(service, parsedInput.data)
     } catch (err) {
+      if (!isWorkbenchErrorLike(err)) options.onUnexpected?.(err)
       return errorReply(method, err, log)
     }
 

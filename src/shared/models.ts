@@ -346,6 +346,34 @@ export type DeliveryFilter = z.input<typeof DeliveryFilter>
 
 // ---------------------------------------------------------------- settings
 
+/** Most retries a schedule may list; beyond this a webhook would retry for days. */
+export const MAX_RETRIES = 20
+/** Longest single wait between two attempts: one day. */
+export const MAX_RETRY_WAIT_MS = 24 * 60 * 60 * 1000
+
+/**
+ * What is wrong with a retry schedule a user sets, in words, or null: at most MAX_RETRIES
+ * waits, each at most a day, never shrinking (each wait counts from the previous attempt).
+ */
+export function retrySchedulePolicyProblem(waits: readonly number[]): { index: number | null; message: string } | null {
+  if (waits.length > MAX_RETRIES) return { index: null, message: `${waits.length} retries is too many: list at most ${MAX_RETRIES}` }
+  for (let i = 0; i < waits.length; i++) {
+    if (waits[i] > MAX_RETRY_WAIT_MS) return { index: i, message: `${waits[i]} ms is longer than a day: use at most ${MAX_RETRY_WAIT_MS}` }
+    if (i > 0 && waits[i] < waits[i - 1]) return { index: i, message: `the waits must not shrink: ${waits[i]} ms comes after ${waits[i - 1]} ms` }
+  }
+  return null
+}
+
+/**
+ * A retry schedule as a user may set it (the settings.update input): the limits the UI
+ * applies, in the model, so the CLI and the HTTP API refuse what the UI refuses. Stored
+ * schedules are read with the plainer Settings schema, so an older value never breaks a read.
+ */
+export const RetrySchedule = z.array(z.number().int().min(0)).superRefine((waits, ctx) => {
+  const problem = retrySchedulePolicyProblem(waits)
+  if (problem) ctx.addIssue({ code: 'custom', message: problem.message, path: problem.index === null ? [] : [problem.index] })
+})
+
 export const Settings = z.object({
   theme: z.enum(['system', 'dark', 'light']).default('system'),
   notifications: z.boolean().default(true),

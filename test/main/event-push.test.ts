@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { EventBus } from '../../src/core/event-bus'
-import { createEventBatcher } from '../../src/main/event-batcher'
+import { createEventBatcher } from '../../src/shared/event-batcher'
 import { connectEventPush, type EventTarget } from '../../src/main/ipc'
 import { IPC_EVENT, UI_NAVIGATE, type PushedEvent } from '../../src/shared/ipc-channels'
 import { captureSummary } from './fixtures'

@@ -10,7 +10,7 @@ import {
 } from '../../src/renderer/src/features/inbox/body-format'
 import { diffRuns, differingCount, unrelatedDigests } from '../../src/renderer/src/features/inbox/signature-diff'
 import { curlExample, sendExample } from '../../src/renderer/src/features/inbox/empty-commands'
-import { shellQuote } from '../../src/renderer/src/features/inbox/format'
+import { shellArg as shellQuote } from '../../src/shared/shell-quote'
 
 const utf8 = (s: string) => new TextEncoder().encode(s)
 const latin1 = (s: string) => Uint8Array.from(s, (ch) => ch.charCodeAt(0))

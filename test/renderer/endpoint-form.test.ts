@@ -78,4 +78,41 @@ describe('endpoint form', () => {
     })
     expect(validateEndpointForm(f).input).toMatchObject({ url: 'http://localhost:4000/h', active: false, headers: [['X-API-Key', 'abc']], timeoutMs: 2000 })
   })
+
+  it('refuses Content-Type, which the engine refuses, and accepts the local hosts the engine accepts (shared rules)', () => {
+    expect(validateEndpointForm(form({ headers: [headerRow('Content-Type', 'text/plain')] })).errors.headers).toMatch(/Content-Type is set by the Workbench/)
+    expect(validateEndpointForm(form({ headers: [headerRow('content-length', '3')] })).errors.headers).toMatch(/set by the Workbench/)
+    expect(isLocalHost('localhost.')).toBe(true)
+    expect(isLocalHost('[::ffff:7f00:1]')).toBe(true)
+    expect(urlError('http://localhost.:3000/hooks', true)).toBeNull()
+    expect(urlError('http://[::ffff:7f00:1]:3000/hooks', true)).toBeNull()
+    expect(validateEndpointForm(form({ url: 'http://localhost.:3000/hooks', allowLocalHttp: true })).input).toMatchObject({ url: 'http://localhost.:3000/hooks' })
+  })
+
+  it.each([
+    ['Content-Type', true],
+    ['content-type', true],
+    ['X-SmartKYC-Signature', true],
+    ['Content-Length', true],
+    ['X-API-Key', false],
+    ['User-Agent', false]
+  ])('header %s is refused as set by the Workbench: %s (as the engine refuses it)', (name, reserved) => {
+    const errors = validateEndpointForm(form({ headers: [headerRow(name, 'v')] })).errors
+    if (reserved) expect(errors.headers).toMatch(/set by the Workbench/)
+    else expect(errors.headers).toBeUndefined()
+  })
+
+  it.each([
+    ['localhost', true],
+    ['localhost.', true],
+    ['app.localhost.', true],
+    ['127.1.2.3', true],
+    ['[::1]', true],
+    ['[::ffff:7f00:1]', true],
+    ['localhost.example.com', false],
+    ['10.0.0.1', false],
+    ['[::ffff:a00:1]', false]
+  ])('http:// to %s is allowed with the box ticked: %s (as the engine allows it)', (host, local) => {
+    expect(urlError(`http://${host}:3000/hooks`, true) === null).toBe(local)
+  })
 })

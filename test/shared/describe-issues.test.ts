@@ -4,12 +4,13 @@ import { z } from 'zod'
 import { describeError } from '../../src/cli/errors'
 import { methods } from '../../src/shared/contract'
 import { describeIssues } from '../../src/shared/describe-issues'
-import { createDispatcher, type ContractTarget } from '../../src/shared/dispatcher'
+import { createDispatcher } from '../../src/shared/dispatcher'
+import type { WorkbenchApi } from '../../src/shared/workbench-api'
 
 describe('describeIssues', () => {
   it('gives the CLI the words the dispatcher uses for the same bad input', async () => {
     const input = { body: 42, secret: '' }
-    const reply = await createDispatcher({} as ContractTarget).dispatch('signing.sign', input)
+    const reply = await createDispatcher({} as WorkbenchApi).dispatch('signing.sign', input)
     if (reply.ok) throw new Error('the dispatcher accepted bad input')
     const parsed = methods['signing.sign'].input.safeParse(input)
     if (parsed.success) throw new Error('the schema accepted bad input')

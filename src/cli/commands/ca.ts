@@ -5,7 +5,7 @@
 import path from 'node:path'
 import type { Command } from 'commander'
 import { writeFileChecked } from '../input'
-import { withWorkbench } from '../options'
+import { withContract } from '../options'
 import { printLine, printNote, writeBytes } from '../output'
 
 /** Registers `ca` and its subcommands. */
@@ -15,7 +15,7 @@ export function registerCa(program: Command): void {
   ca.command('path')
     .description('print the path of the CA certificate (created on first use)')
     .action(async (_opts: unknown, command: Command) => {
-      const info = await withWorkbench(command, (wb) => wb.tls.ca({}))
+      const info = await withContract(command, (call) => call('tls.ca', {}))
       printLine(info.path)
     })
 
@@ -23,7 +23,7 @@ export function registerCa(program: Command): void {
     .description('write the CA certificate (PEM) to stdout or a file')
     .option('--out <file>', 'write to this file instead of stdout')
     .action(async (opts: { out?: string }, command: Command) => {
-      const info = await withWorkbench(command, (wb) => wb.tls.ca({}))
+      const info = await withContract(command, (call) => call('tls.ca', {}))
       if (opts.out === undefined) return writeBytes(info.pem)
       await writeFileChecked(opts.out, info.pem)
       printNote(`wrote ${path.resolve(opts.out)} (SHA-256 fingerprint ${info.fingerprint256})`)

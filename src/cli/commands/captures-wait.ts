@@ -8,7 +8,7 @@
 import { InvalidArgumentError } from 'commander'
 import { badInput } from '../../shared/errors'
 import type { CaptureSummary } from '../../shared/models'
-import type { Workbench } from '../../core/workbench'
+import type { ContractCall } from '../contract-call'
 import { captureColumns, captureJson } from '../capture-format'
 import { EXIT_NEGATIVE } from '../errors'
 import { setExitCode } from '../options'
@@ -39,17 +39,17 @@ function print(items: CaptureSummary[], json: boolean, empty: string): void {
 }
 
 /** Waits for the captures; sets exit code 1 (and prints what arrived) on timeout. */
-export async function waitForCaptures(wb: Workbench, opts: WaitOptions): Promise<void> {
+export async function waitForCaptures(call: ContractCall, opts: WaitOptions): Promise<void> {
   if (!opts.event) throw badInput('--wait needs --event E: the event to wait for, e.g. --event submission.completed')
   const deadline = Date.now() + opts.timeoutMs
   for (;;) {
-    const { items, total } = await wb.captures.list({ event: opts.event, limit: Math.min(10_000, opts.count) })
+    const { items, total } = await call('captures.list', { event: opts.event, limit: Math.min(10_000, opts.count) })
     if (total >= opts.count) {
       print([...items].reverse(), opts.json === true, '')
       return
     }
     if (Date.now() >= deadline) {
-      const all = await wb.captures.list({ limit: 50 })
+      const all = await call('captures.list', { limit: 50 })
       const byEvent = new Map<string, number>()
       for (const c of all.items) byEvent.set(c.event ?? '(no event)', (byEvent.get(c.event ?? '(no event)') ?? 0) + 1)
       const tally = [...byEvent].map(([e, n]) => `${e} x${n}`).join(', ')

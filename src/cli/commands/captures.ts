@@ -5,7 +5,7 @@
 import type { Command } from 'commander'
 import { SignatureStatus } from '../../shared/models'
 import { captureColumns, captureJson } from '../capture-format'
-import { withWorkbench } from '../options'
+import { withContract } from '../options'
 import { choiceOption, intOption } from '../parse'
 import { printJsonLine, printNote, printTable } from '../output'
 import { parseDuration, waitForCaptures } from './captures-wait'
@@ -22,9 +22,9 @@ interface CapturesOptions {
 }
 
 async function runCaptures(opts: CapturesOptions, command: Command): Promise<void> {
-  await withWorkbench(command, async (wb) => {
-    if (opts.wait) return waitForCaptures(wb, { event: opts.event, count: opts.count ?? 1, timeoutMs: opts.timeout, json: opts.json })
-    const { items, total } = await wb.captures.list({
+  await withContract(command, async (call) => {
+    if (opts.wait) return waitForCaptures(call, { event: opts.event, count: opts.count ?? 1, timeoutMs: opts.timeout, json: opts.json })
+    const { items, total } = await call('captures.list', {
       limit: opts.limit,
       ...(opts.event !== undefined ? { event: opts.event } : {}),
       ...(opts.signature !== undefined ? { signature: opts.signature } : {}),

@@ -5,7 +5,7 @@
 import type { Command } from 'commander'
 import type { Credentials } from '../../shared/models'
 import { readableUtc } from '../../shared/readable-times'
-import { withWorkbench } from '../options'
+import { withContract } from '../options'
 import { intOption } from '../parse'
 import { printJson, printLine, printNote } from '../output'
 
@@ -31,7 +31,7 @@ export function registerCredentials(program: Command): void {
     .description('create the API key and secret (the secret is printed once)')
     .option('--json', 'print as JSON (includes the secret)')
     .action(async (opts: { json?: boolean }, command: Command) => {
-      printCredentials(await withWorkbench(command, (wb) => wb.credentials.create({})), opts.json)
+      printCredentials(await withContract(command, (call) => call('credentials.create', {})), opts.json)
     })
 
   credentials
@@ -39,7 +39,7 @@ export function registerCredentials(program: Command): void {
     .description('show the API key and the masked secret')
     .option('--json', 'print as JSON')
     .action(async (opts: { json?: boolean }, command: Command) => {
-      const c = await withWorkbench(command, (wb) => wb.credentials.get({}))
+      const c = await withContract(command, (call) => call('credentials.get', {}))
       if (!c) {
         if (opts.json) return printJson(null)
         return printNote('no credentials yet: create them with `kyc-hooks credentials create`')
@@ -55,6 +55,6 @@ export function registerCredentials(program: Command): void {
     .option('--json', 'print as JSON (includes the new secret)')
     .action(async (opts: { graceHours: number; newApiKey?: boolean; json?: boolean }, command: Command) => {
       const input = { graceHours: opts.graceHours, newApiKey: opts.newApiKey === true }
-      printCredentials(await withWorkbench(command, (wb) => wb.credentials.rotate(input)), opts.json)
+      printCredentials(await withContract(command, (call) => call('credentials.rotate', input)), opts.json)
     })
 }

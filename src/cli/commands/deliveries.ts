@@ -4,7 +4,7 @@
  */
 import type { Command } from 'commander'
 import { DeliveryStatus, type Delivery } from '../../shared/models'
-import { withWorkbench } from '../options'
+import { withContract } from '../options'
 import { choiceOption, intOption } from '../parse'
 import { printJsonLine, printNote, printTable } from '../output'
 
@@ -16,8 +16,8 @@ interface DeliveriesOptions {
 }
 
 async function runDeliveries(opts: DeliveriesOptions, command: Command): Promise<void> {
-  await withWorkbench(command, async (wb) => {
-    const { items, total } = await wb.deliveries.list({
+  await withContract(command, async (call) => {
+    const { items, total } = await call('deliveries.list', {
       limit: opts.limit,
       ...(opts.status !== undefined ? { status: opts.status } : {}),
       ...(opts.event !== undefined ? { event: opts.event } : {})

@@ -3,10 +3,10 @@
  * Smart KYC delivers to (name, URL, active, custom headers), as in the platform's form.
  */
 import type { Command } from 'commander'
-import type { MethodParsedInput } from '../../shared/contract'
+import type { MethodInput } from '../../shared/contract'
 import { badInput } from '../../shared/errors'
-import { EndpointInput, type Endpoint } from '../../shared/models'
-import { withWorkbench } from '../options'
+import type { Endpoint } from '../../shared/models'
+import { withContract } from '../options'
 import { collect, intOption, parseHeader, parseHttpUrl } from '../parse'
 import { printJson, printJsonLine, printLine, printTable } from '../output'
 import { registerEndpointsHealth } from './endpoints-health'
@@ -26,7 +26,7 @@ interface EndpointFlags {
   json?: boolean
 }
 
-type EndpointPatch = MethodParsedInput<'endpoints.update'>['patch']
+type EndpointPatch = MethodInput<'endpoints.update'>['patch']
 
 function exclusive(opts: EndpointFlags, a: keyof EndpointFlags, b: keyof EndpointFlags, flagA: string, flagB: string): void {
   if (opts[a] && opts[b]) throw badInput(`${flagA} and ${flagB} contradict each other: pass one of them`)
@@ -82,7 +82,7 @@ export function registerEndpoints(program: Command): void {
     .argument('<URL>', 'the endpoint URL, e.g. https://example.test/webhooks')
     .action(async (name: string, url: string, opts: EndpointFlags, command: Command) => {
       const patch = patchFromFlags({ ...opts, name, url })
-      const created = await withWorkbench(command, (wb) => wb.endpoints.create(EndpointInput.parse(patch)))
+      const created = await withContract(command, (call) => call('endpoints.create', { ...patch, name, url: patch.url ?? url }))
       printEndpoint(created, opts.json)
     })
 
@@ -91,7 +91,7 @@ export function registerEndpoints(program: Command): void {
     .description('list the saved endpoints')
     .option('--json', 'one JSON object per line')
     .action(async (opts: { json?: boolean }, command: Command) => {
-      const items = await withWorkbench(command, (wb) => wb.endpoints.list({}))
+      const items = await withContract(command, (call) => call('endpoints.list', {}))
       if (opts.json) return items.forEach((e) => printJsonLine(e))
       printTable<Endpoint>(
         items,
@@ -115,7 +115,7 @@ export function registerEndpoints(program: Command): void {
     .action(async (id: string, opts: EndpointFlags, command: Command) => {
       const patch = patchFromFlags(opts)
       if (Object.keys(patch).length === 0) throw badInput('nothing to change: pass at least one flag, e.g. --url or --inactive')
-      const updated = await withWorkbench(command, (wb) => wb.endpoints.update({ id, patch }))
+      const updated = await withContract(command, (call) => call('endpoints.update', { id, patch }))
       printEndpoint(updated, opts.json)
     })
 
@@ -124,7 +124,7 @@ export function registerEndpoints(program: Command): void {
     .description('delete a saved endpoint (its past deliveries stay in the log)')
     .argument('<ID>', 'an endpoint id from `kyc-hooks endpoints list`')
     .action(async (id: string, _opts: unknown, command: Command) => {
-      await withWorkbench(command, (wb) => wb.endpoints.remove({ id }))
+      await withContract(command, (call) => call('endpoints.remove', { id }))
       printLine(`removed ${id}`)
     })
 

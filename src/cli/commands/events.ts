@@ -6,18 +6,17 @@ import type { Command } from 'commander'
 import type { z } from 'zod'
 import type { EventInfo } from '../../shared/contract'
 import { badInput } from '../../shared/errors'
+import { catalogCall } from '../contract-call'
 import { printBlock, printJson, printTable } from '../output'
 import { parseEventName } from './send'
 
 type EventRow = z.infer<typeof EventInfo>
 
 async function runEvents(eventArg: string | undefined, opts: { schema?: boolean }): Promise<void> {
-  // Loaded on demand: compiling the schemas is the slowest part of starting the CLI.
-  const { listEvents, renderTemplate, schemaFor } = await import('../../core/catalog')
   if (eventArg === undefined) {
     if (opts.schema) throw badInput('--schema needs an EVENT: e.g. kyc-hooks events submission.completed --schema')
     printTable<EventRow>(
-      listEvents(),
+      await catalogCall('catalog.list', {}),
       [
         { header: 'EVENT', value: (e) => e.name },
         { header: 'GROUP', value: (e) => e.group },
@@ -29,8 +28,8 @@ async function runEvents(eventArg: string | undefined, opts: { schema?: boolean 
     return
   }
   const event = parseEventName(eventArg)
-  if (opts.schema) printJson(schemaFor(event))
-  else printBlock(renderTemplate(event))
+  if (opts.schema) printJson((await catalogCall('catalog.schema', { event })).schema)
+  else printBlock((await catalogCall('catalog.template', { event })).body)
 }
 
 /** Registers `events`. */

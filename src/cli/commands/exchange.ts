@@ -11,7 +11,7 @@ import { WorkbenchError, badInput } from '../../shared/errors'
 import type { ExportRequest } from '../../shared/contract'
 import { DeliveryStatus, SignatureStatus } from '../../shared/models'
 import { explainFsError, readBytes } from '../input'
-import { withWorkbench } from '../options'
+import { withContract } from '../options'
 import { choiceOption } from '../parse'
 import { escapeJsonText, printBlock, printLine, printNote, writeBytes } from '../output'
 import { decodeUtf8OrExplain } from '../send-body'
@@ -88,10 +88,10 @@ export function registerExchange(program: Command): void {
       let done = 0
       let total = 0
       try {
-        await withWorkbench(command, async (wb) => {
+        await withContract(command, async (call) => {
           let cursor: string | undefined
           do {
-            const page = await wb.exchange.export({
+            const page = await call('exchange.export', {
               format: opts.format,
               ...scope,
               includeSecrets: opts.includeSecrets === true,
@@ -123,7 +123,7 @@ export function registerExchange(program: Command): void {
     .argument('<FILE>', "a .har file ('-' for stdin)")
     .action(async (file: string, _opts: unknown, command: Command) => {
       const content = decodeUtf8OrExplain(await readBytes(file), file === '-' ? 'stdin' : file)
-      const { imported } = await withWorkbench(command, (wb) => wb.exchange.importHar({ content }))
+      const { imported } = await withContract(command, (call) => call('exchange.importHar', { content }))
       printLine(`imported ${imported} capture${imported === 1 ? '' : 's'}: list them with \`kyc-hooks captures\``)
     })
 
@@ -134,8 +134,8 @@ export function registerExchange(program: Command): void {
     .option('--include-secrets', 'keep the values of Authorization, X-API-Key, Cookie… (masked by default)')
     .action(async (id: string, opts: { includeSecrets?: boolean }, command: Command) => {
       const input = { id, includeSecrets: opts.includeSecrets === true }
-      const { command: curl } = await withWorkbench(command, (wb) =>
-        id.startsWith('dlv_') ? wb.deliveries.curl(input) : wb.captures.curl(input)
+      const { command: curl } = await withContract(command, (call) =>
+        id.startsWith('dlv_') ? call('deliveries.curl', input) : call('captures.curl', input)
       )
       printBlock(curl)
     })

@@ -4,11 +4,11 @@
  * as `cli :PORT`), so its captures show up in the desktop app and `serve` too.
  */
 import type { Command } from 'commander'
-import type { Workbench } from '../../core/workbench'
 import { WorkbenchError, badInput } from '../../shared/errors'
-import type { MethodParsedInput } from '../../shared/contract'
-import { ListenerInput, ResponseRule, type Listener } from '../../shared/models'
+import type { MethodInput } from '../../shared/contract'
+import type { Listener } from '../../shared/models'
 import { startCaptureFeed } from '../capture-feed'
+import { contractCall, type ContractCall } from '../contract-call'
 import { openWorkbench } from '../options'
 import { collect, intOption, parseHttpUrl } from '../parse'
 import { printLine, printNote } from '../output'
@@ -27,12 +27,13 @@ interface ListenOptions {
   json?: boolean
 }
 
-type ListenerPatch = MethodParsedInput<'listeners.update'>['patch']
+type ListenerPatch = MethodInput<'listeners.update'>['patch']
 
 /** The stored listener's patch from the flags the user actually gave; unspecified settings are kept. */
 function patchFromFlags(opts: ListenOptions, existing: Listener | undefined): ListenerPatch {
-  const base = existing?.rule ?? ResponseRule.parse({})
-  const rule: ResponseRule = {
+  // A new listener gets the contract's defaults for what the flags leave out; a stored one keeps its own.
+  const base = existing?.rule ?? {}
+  const rule: NonNullable<ListenerPatch['rule']> = {
     ...base,
     ...(opts.status !== undefined ? { status: opts.status } : {}),
     ...(opts.delay !== undefined ? { delayMs: opts.delay } : {}),
@@ -47,25 +48,25 @@ function patchFromFlags(opts: ListenOptions, existing: Listener | undefined): Li
   return patch
 }
 
-async function upsertListener(wb: Workbench, opts: ListenOptions): Promise<Listener> {
-  const all = await wb.listeners.list({})
+async function upsertListener(call: ContractCall, opts: ListenOptions): Promise<Listener> {
+  const all = await call('listeners.list', {})
   const existing = all.find((l) => l.host === opts.host && l.port === opts.port)
   const patch = patchFromFlags(opts, existing)
-  if (existing) return wb.listeners.update({ id: existing.id, patch })
-  return wb.listeners.create(ListenerInput.parse({ ...patch, name: `cli :${opts.port}`, host: opts.host, port: opts.port }))
+  if (existing) return call('listeners.update', { id: existing.id, patch })
+  return call('listeners.create', { ...patch, name: `cli :${opts.port}`, host: opts.host, port: opts.port })
 }
 
-async function banner(wb: Workbench, listener: Listener, url: string, print: (line: string) => void): Promise<void> {
-  print(`Listening on ${url}  (listener ${listener.id} "${listener.name}", data ${wb.dbFile})`)
+async function banner(call: ContractCall, dbFile: string, listener: Listener, url: string, print: (line: string) => void): Promise<void> {
+  print(`Listening on ${url}  (listener ${listener.id} "${listener.name}", data ${dbFile})`)
   if (listener.protocol === 'https') {
-    const ca = await wb.tls.ca({})
+    const ca = await call('tls.ca', {})
     print(`TLS: the certificate comes from the Workbench's local CA ${ca.path}`)
     print(`  trust it with: curl --cacert ${ca.path} ...  |  NODE_EXTRA_CA_CERTS=${ca.path} node app.js  |  kyc-hooks ca export`)
   }
   // No character of any secret: a terminal is often shared, recorded or pasted into a ticket.
   const secrets = listener.secrets.length ? [`${listener.secrets.length} extra secret${listener.secrets.length === 1 ? '' : 's'} (--secret)`] : []
   if (listener.useApiSecret) {
-    const creds = await wb.credentials.get({})
+    const creds = await call('credentials.get', {})
     if (creds) {
       secrets.push('API secret')
       if (creds.previous.length) secrets.push(`${creds.previous.length} previous API secret${creds.previous.length === 1 ? '' : 's'} still in grace`)
@@ -91,22 +92,23 @@ async function banner(wb: Workbench, listener: Listener, url: string, print: (li
 
 async function runListen(opts: ListenOptions, command: Command): Promise<void> {
   const wb = await openWorkbench(command, { background: false })
+  const call = contractCall(wb)
   let listener: Listener | undefined
   try {
-    listener = await upsertListener(wb, opts)
+    listener = await upsertListener(call, opts)
     const id = listener.id
-    const feed = startCaptureFeed(wb, id, opts.json === true)
+    const feed = startCaptureFeed(wb.bus, call, id, opts.json === true)
     const signal = waitForStopSignal()
-    const state = await wb.listeners.start({ id })
+    const state = await call('listeners.start', { id })
     if (state.status !== 'running' || !state.url) {
       throw new WorkbenchError('port-in-use', state.error ?? `listener on ${opts.host}:${opts.port} did not start: choose another --port`)
     }
-    await banner(wb, listener, state.url, opts.json ? printNote : printLine)
+    await banner(call, wb.dbFile, listener, state.url, opts.json ? printNote : printLine)
     await signal
     await feed.stop()
     printNote('Stopping the listener…')
   } finally {
-    if (listener) await wb.listeners.stop({ id: listener.id }).catch(() => undefined)
+    if (listener) await call('listeners.stop', { id: listener.id }).catch(() => undefined)
     await wb.close()
   }
 }

@@ -7,7 +7,7 @@ import type { Command } from 'commander'
 import { badInput } from '../../shared/errors'
 import { printSendOutcome } from '../delivery-report'
 import { EXIT_NEGATIVE } from '../errors'
-import { setExitCode, withWorkbench } from '../options'
+import { setExitCode, withContract } from '../options'
 import { parseHttpUrl } from '../parse'
 
 interface ReplayOptions {
@@ -23,8 +23,8 @@ async function runReplay(id: string, opts: ReplayOptions, command: Command): Pro
   if (opts.secret !== undefined && !opts.resign) {
     throw badInput('--secret is only used with --resign: add --resign to sign the body again, or drop --secret to replay as-is')
   }
-  await withWorkbench(command, async (wb) => {
-    const result = await wb.replay.capture({
+  await withContract(command, async (call) => {
+    const result = await call('replay.capture', {
       id,
       url,
       mode: opts.resign ? 'resign' : 'as-is',

@@ -9,10 +9,11 @@ import path from 'node:path'
 import type { Command } from 'commander'
 import { EVENT_NAMES, type EventName, type HeaderPair } from '../../shared/models'
 import { badInput } from '../../shared/errors'
+import { catalogCall } from '../contract-call'
 import { printSendOutcome } from '../delivery-report'
 import { EXIT_NEGATIVE } from '../errors'
 import { assertReadable } from '../input'
-import { setExitCode, withWorkbench } from '../options'
+import { setExitCode, withContract } from '../options'
 import { collect, parseHeader, parseHttpUrl } from '../parse'
 import { buildSendBody } from '../send-body'
 
@@ -41,12 +42,12 @@ async function runSend(eventArg: string, opts: SendOptions, command: Command): P
   if (caFile) assertReadable(caFile, '--ca')
 
   // Built before the database opens, so a bad --data or --set fails fast and touches nothing.
-  const body = await buildSendBody({ template: async () => (await import('../../core/catalog')).renderTemplate(event), data: opts.data, sets: opts.set ?? [] })
-  await withWorkbench(command, async (wb) => {
-    if (opts.secret === undefined && !(await wb.credentials.get({}))) {
+  const body = await buildSendBody({ template: async () => (await catalogCall('catalog.template', { event })).body, data: opts.data, sets: opts.set ?? [] })
+  await withContract(command, async (call) => {
+    if (opts.secret === undefined && !(await call('credentials.get', {}))) {
       throw badInput('no secret to sign with: pass --secret S, or create the API credentials with `kyc-hooks credentials create`')
     }
-    const result = await wb.send.event({
+    const result = await call('send.event', {
       event,
       body,
       secret: opts.secret,
@@ -55,8 +56,6 @@ async function runSend(eventArg: string, opts: SendOptions, command: Command): P
         {
           url,
           headers,
-          timeoutMs: 10_000,
-          allowLocalHttp: true,
           insecureTls: opts.insecure === true,
           ...(caFile ? { caFile } : {})
         }

@@ -8,7 +8,7 @@ import type { Capture } from '../../shared/models'
 import { withReadableTimes } from '../../shared/readable-times'
 import { schemaErrorText } from '../../shared/schema-error-text'
 import { clock, signatureText, target } from '../capture-format'
-import { withWorkbench } from '../options'
+import { withContract } from '../options'
 import { hasTerminalControls, printBlock, printJson, printLine, printNote, writeBytes } from '../output'
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true })
@@ -78,7 +78,7 @@ async function writeBody(body: Buffer): Promise<void> {
 }
 
 async function runShow(id: string, opts: { body?: boolean; json?: boolean }, command: Command): Promise<void> {
-  const capture = await withWorkbench(command, (wb) => wb.captures.get({ id }))
+  const capture = await withContract(command, (call) => call('captures.get', { id }))
   const body = Buffer.from(capture.bodyBase64, 'base64')
   if (opts.body) await writeBody(body)
   else if (opts.json) printJson(capture)

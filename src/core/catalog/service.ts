@@ -2,7 +2,7 @@
  * The catalog as a Workbench service: the contract's `catalog.*` methods over the pure
  * functions of this folder.
  */
-import type { ServiceOf } from '../workbench-api'
+import type { ServiceOf } from '../../shared/workbench-api'
 import { EVENT_INFO, SCHEMAS, type EventInfo } from './events'
 import { renderTemplate } from './templates'
 import { validatePayload } from './validate'

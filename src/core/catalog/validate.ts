@@ -9,6 +9,7 @@ import addFormats from 'ajv-formats'
 import { EVENT_NAMES, type EventName, type SchemaError, type SchemaVerdict } from '../../shared/models'
 import { isEventName, SCHEMAS } from './events'
 import { UTC_PATTERN } from './shared-fields'
+import { messageOf } from '../../shared/errors'
 
 const utf8 = new TextDecoder('utf-8', { fatal: true })
 
@@ -47,7 +48,7 @@ function parse(body: Uint8Array | string): Parsed {
   try {
     return { ok: true, value: JSON.parse(text) }
   } catch (err) {
-    return { ok: false, reason: `is not JSON (${err instanceof Error ? err.message : String(err)})` }
+    return { ok: false, reason: `is not JSON (${messageOf(err)})` }
   }
 }
 
@@ -100,7 +101,7 @@ export function validatePayload(body: Uint8Array | string): SchemaVerdict {
     return { status: 'invalid', event: raw, errors: (validate.errors ?? []).map(toError) }
   } catch (err) {
     // Only reachable through a bug or exhaustion (e.g. a stack overflow): report it, never crash.
-    const message = `could not be validated: ${err instanceof Error ? err.message : String(err)}`
+    const message = `could not be validated: ${messageOf(err)}`
     return { status: 'invalid', event: null, errors: [{ path: '', message, keyword: 'internal' }] }
   }
 }

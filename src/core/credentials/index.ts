@@ -15,7 +15,7 @@
  */
 import type { Db } from '../store/database'
 import type { EventBus } from '../event-bus'
-import type { ServiceOf } from '../workbench-api'
+import type { ServiceOf } from '../../shared/workbench-api'
 import type { LabeledSecret } from '../signing'
 import type { Credentials } from '../../shared/models'
 import { WorkbenchError } from '../../shared/errors'

@@ -8,6 +8,8 @@
  * goes as a single-quoted argument when it is printable text, else base64-decoded on a pipe.
  */
 import type { HeaderPair } from '../../shared/models'
+import { isHttpToken } from '../../shared/http-rules'
+import { shellQuote } from '../../shared/shell-quote'
 import { printableText } from './body-text'
 
 export interface CurlRequest {
@@ -23,13 +25,7 @@ export interface CurlRequest {
   caCert?: string
 }
 
-const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/
 const FIELD_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/
-
-/** POSIX shell single quoting: safe for any text without NUL. */
-export function shellQuote(value: string): string {
-  return `'${value.replace(/'/g, `'\\''`)}'`
-}
 
 /** curl computes these from --data-binary; passing them could contradict the body it sends. */
 const FRAMING = new Set(['content-length', 'transfer-encoding'])
@@ -53,7 +49,7 @@ export function curlCommand(req: CurlRequest): string {
   const has = (name: string): boolean => req.headers.some(([n]) => n.toLowerCase() === name)
   for (const [name, value] of req.headers) {
     if (FRAMING.has(name.toLowerCase())) continue
-    if (!TOKEN.test(name) || !FIELD_VALUE.test(value)) {
+    if (!isHttpToken(name) || !FIELD_VALUE.test(value)) {
       skipped++
       continue
     }

@@ -5,10 +5,10 @@
  * entry and field that are wrong, before anything is stored.
  */
 import { badInput } from '../../shared/errors'
+import { isHttpToken } from '../../shared/http-rules'
 import type { HeaderPair } from '../../shared/models'
 import type { ImportedCapture } from '../receiver/types'
 
-const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/
 // Nothing that could not have travelled in an HTTP/1.1 header line.
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const BAD_HEADER_CHARS = /[\u0000\r\n]/
@@ -32,7 +32,7 @@ function headersOf(value: unknown, where: string): HeaderPair[] {
     const headerValue = typeof h.value === 'string' ? h.value : ''
     // HTTP/2 and HTTP/3 pseudo-headers (":authority", ":path") are not header lines.
     if (name.startsWith(':')) return
-    if (!TOKEN.test(name)) throw new EntryError(`${where}[${i}].name ${JSON.stringify(name)} is not a valid header name`)
+    if (!isHttpToken(name)) throw new EntryError(`${where}[${i}].name ${JSON.stringify(name)} is not a valid header name`)
     if (BAD_HEADER_CHARS.test(headerValue)) {
       throw new EntryError(`${where}[${i}] (${name}) has a line break or NUL in its value`)
     }
@@ -90,7 +90,7 @@ function entryToCapture(entry: unknown, importedAt: string): ImportedCapture {
   const request = entry.request
   if (!isObject(request)) throw new EntryError('request missing')
   if (typeof request.method !== 'string' || request.method === '') throw new EntryError('request.method missing')
-  if (!TOKEN.test(request.method)) throw new EntryError(`request.method ${JSON.stringify(request.method.slice(0, 50))} is not an HTTP method`)
+  if (!isHttpToken(request.method)) throw new EntryError(`request.method ${JSON.stringify(request.method.slice(0, 50))} is not an HTTP method`)
   if (typeof request.url !== 'string' || request.url === '') throw new EntryError('request.url missing')
   const { authority, path, query } = splitUrl(request.url)
   const headers = headersOf(request.headers, 'request.headers')

@@ -13,15 +13,15 @@ import { ExportRequest } from '../../shared/contract'
 import type { Capture, CaptureFilter, CaptureSummary, Delivery, DeliveryDetail, DeliveryFilter } from '../../shared/models'
 import type { ImportedCapture } from '../receiver/types'
 import type { Db } from '../store/database'
-import type { ServiceOf } from '../workbench-api'
-import { parseHeaders } from '../sender/endpoints-repo'
+import type { ServiceOf } from '../../shared/workbench-api'
+import { parseHeaders } from '../store/header-column'
 import { createListenerLookup, captureUrl } from './capture-url'
 import { curlCommand } from './curl'
 import { exportPage } from './export-pages'
 import { parseHar } from './har-import'
 import { maskSecretHeaders } from './redact'
 
-export { curlCommand, shellQuote } from './curl'
+export { curlCommand } from './curl'
 export { parseHar } from './har-import'
 
 export interface ExchangeDeps {

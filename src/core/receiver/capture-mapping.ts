@@ -7,13 +7,13 @@ import type {
   CaptureResponse,
   CaptureSummary,
   ForwardResult,
-  HeaderPair,
   SchemaStatus,
   SchemaVerdict,
   SignatureStatus,
   SignatureVerdict
 } from '../../shared/models'
 import type { CaptureRow } from './types'
+import { parseHeaders } from '../store/header-column'
 
 /** Columns a list view needs: no headers, no body, no verdict details. */
 export const SUMMARY_COLUMNS =
@@ -92,15 +92,6 @@ export function toCapture(r: CaptureRow): Capture {
     }),
     forward: r.forward === null ? null : parseObject<ForwardResult | null>(r.forward, null)
   }
-}
-
-/** Header pairs from their JSON column; anything that is not a [string, string] is dropped. */
-export function parseHeaders(text: string): HeaderPair[] {
-  const value = parseJson(text)
-  if (!Array.isArray(value)) return []
-  return value.filter(
-    (p): p is HeaderPair => Array.isArray(p) && p.length === 2 && typeof p[0] === 'string' && typeof p[1] === 'string'
-  )
 }
 
 function parseObject<T>(text: string, fallback: T): T {

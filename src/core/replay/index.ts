@@ -16,7 +16,7 @@ import { SIGNATURE_HEADER, type Capture, type HeaderPair } from '../../shared/mo
 import { isConnectionManaged, type DeliverArgs, type SendResult } from '../sender'
 import { checkHeaderPair } from '../sender/header-policy'
 import { sign } from '../signing'
-import type { ServiceOf } from '../workbench-api'
+import type { ServiceOf } from '../../shared/workbench-api'
 
 export interface ReplayDeps {
   getCapture(id: string): Promise<Capture>

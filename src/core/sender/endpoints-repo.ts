@@ -2,7 +2,8 @@
  * The endpoints table: saved webhook targets. Owns its SQL; callers see Endpoint models.
  */
 import type { Db } from '../store/database'
-import type { Endpoint, HeaderPair } from '../../shared/models'
+import { parseHeaders } from '../store/header-column'
+import type { Endpoint } from '../../shared/models'
 
 interface EndpointRow {
   id: string
@@ -32,18 +33,8 @@ function toEndpoint(row: EndpointRow): Endpoint {
   }
 }
 
-/** Reads a stored header list, tolerating a damaged cell rather than crashing a view. */
-export function parseHeaders(json: string): HeaderPair[] {
-  try {
-    const value: unknown = JSON.parse(json)
-    if (!Array.isArray(value)) return []
-    return value.filter(
-      (p): p is HeaderPair => Array.isArray(p) && p.length === 2 && typeof p[0] === 'string' && typeof p[1] === 'string'
-    )
-  } catch {
-    return []
-  }
-}
+// outbox-repo reads its header columns with the same reader.
+export { parseHeaders }
 
 export interface EndpointsRepo {
   list(): Endpoint[]

@@ -5,19 +5,12 @@
  */
 import { badInput } from '../../shared/errors'
 import { isHopByHop } from '../../shared/hop-by-hop'
+import { isHttpToken, reservedHeaderReason } from '../../shared/http-rules'
 import { SIGNATURE_HEADER, type HeaderPair } from '../../shared/models'
 import { USER_AGENT } from '../version'
 
-const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/
 // Tab, visible ASCII and obs-text (0x80-0xFF); no CR, LF, NUL or other controls.
 const FIELD_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/
-
-/** Names the sender sets itself; a custom header may not override them. */
-const RESERVED: Record<string, string> = {
-  'content-type': 'the sender always sends Content-Type: application/json, like Smart KYC',
-  'x-smartkyc-signature': 'the sender computes the signature over the exact body; to send another one, replay a capture as-is or sign with another secret',
-  'content-length': 'the HTTP client computes it from the body'
-}
 
 /** Not hop-by-hop, but computed per request by the HTTP client: Host from the URL, Content-Length from the body. */
 const CLIENT_COMPUTED: ReadonlySet<string> = new Set(['host', 'content-length'])
@@ -32,7 +25,7 @@ export function isConnectionManaged(name: string): boolean {
 
 /** Throws a `bad-input` error naming the header when a name or value could not travel as-is. */
 export function checkHeaderPair([name, value]: HeaderPair): void {
-  if (!TOKEN.test(name)) {
+  if (!isHttpToken(name)) {
     throw badInput(
       `header name ${JSON.stringify(name)} is not a valid HTTP header name: use letters, digits and - (e.g. X-API-Key), no spaces or colons`
     )
@@ -53,7 +46,7 @@ export function checkCustomHeaders(headers: HeaderPair[]): void {
   for (const pair of headers) {
     checkHeaderPair(pair)
     const lower = pair[0].toLowerCase()
-    const why = RESERVED[lower]
+    const why = reservedHeaderReason(lower)
     if (why) throw badInput(`custom header ${pair[0]} cannot be set: ${why}. Remove it from the custom headers`)
     if (isConnectionManaged(lower)) {
       throw badInput(`custom header ${pair[0]} cannot be set: it controls the connection, which the HTTP client manages. Remove it`)

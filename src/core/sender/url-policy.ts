@@ -4,22 +4,13 @@
  * can only be this machine (a local handler under development).
  */
 import { badInput } from '../../shared/errors'
+import { isLocalHost } from '../../shared/http-rules'
+
+export { isLocalHost }
 
 export interface UrlPolicyOptions {
   /** Allow http:// when the host is localhost, *.localhost, 127.0.0.0/8 or ::1. */
   allowLocalHttp: boolean
-}
-
-/** True when `hostname` (as `URL.hostname` spells it) can only mean this machine. */
-export function isLocalHost(hostname: string): boolean {
-  const host = hostname.toLowerCase().replace(/\.$/, '')
-  if (host === 'localhost' || host.endsWith('.localhost')) return true
-  // The WHATWG parser already normalises 127.1, 0x7f.1 etc. to dotted decimal.
-  if (/^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)) return true
-  if (host === '[::1]') return true
-  // IPv4-mapped loopback, which the parser writes in hex: [::ffff:7f00:1].
-  const mapped = /^\[::ffff:7f([0-9a-f]{2}):[0-9a-f]{1,4}\]$/.exec(host)
-  return mapped !== null
 }
 
 /**

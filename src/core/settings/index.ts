@@ -6,7 +6,7 @@
  */
 import type { Db } from '../store/database'
 import type { EventBus } from '../event-bus'
-import type { ServiceOf } from '../workbench-api'
+import type { ServiceOf } from '../../shared/workbench-api'
 import { Settings } from '../../shared/models'
 import { badInput } from '../../shared/errors'
 

@@ -3,7 +3,7 @@
  * come from the credentials service through `deps`, read at call time so a rotation applies
  * to the next call.
  */
-import type { ServiceOf } from '../workbench-api'
+import type { ServiceOf } from '../../shared/workbench-api'
 import { sign, type LabeledSecret } from './hmac'
 import { verifySignature } from './verify'
 import { secretLabel } from './secret-label'

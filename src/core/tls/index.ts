@@ -9,7 +9,7 @@
  * nothing left to keep).
  */
 import { X509Certificate, createPrivateKey, createPublicKey } from 'node:crypto'
-import type { ServiceOf } from '../workbench-api'
+import type { ServiceOf } from '../../shared/workbench-api'
 import {
   LEAF_RENEW_BEFORE_DAYS,
   generateCa,

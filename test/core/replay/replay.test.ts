@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { createReplayService } from '../../../src/core/replay'
-import type { ServiceOf } from '../../../src/core/workbench-api'
+import type { ServiceOf } from '../../../src/shared/workbench-api'
 import type { Capture } from '../../../src/shared/models'
 import { header, hmacHex, startServer, type Harness, type TestServer } from '../sender/harness'
 import { openHarnessWithRig, type CaptureRig } from '../exchange/capture-helpers'

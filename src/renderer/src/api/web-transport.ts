@@ -13,6 +13,7 @@
  */
 import type { BridgeReply, WorkbenchBridge } from '../../../shared/bridge'
 import type { EventKey, EventPayload, MethodInput, MethodName, MethodOutput } from '../../../shared/contract'
+import { createEventFanout } from '../../../shared/event-fanout'
 import { ApiError } from './client'
 
 /** The socket's state, for the status bar; `unauthorized` means the page lacks a valid token. */
@@ -30,7 +31,8 @@ let socket: WebSocket | null = null
 let retryTimer: ReturnType<typeof setTimeout> | null = null
 let retryDelay = FIRST_RETRY_MS
 let state: ConnectionState = 'closed'
-const handlers = new Map<string, Set<(payload: unknown) => void>>()
+// One failing view must not stop the others from hearing the event.
+const fanout = createEventFanout((event, err) => console.error(`handler for ${event} failed`, err))
 const stateListeners = new Set<(state: ConnectionState) => void>()
 
 /**
@@ -126,19 +128,7 @@ function dispatchBatch(data: unknown): void {
   } catch {
     return
   }
-  if (!Array.isArray(batch)) return
-  for (const item of batch) {
-    if (!item || typeof item !== 'object' || typeof (item as { event?: unknown }).event !== 'string') continue
-    const { event, payload } = item as { event: string; payload: unknown }
-    for (const handler of [...(handlers.get(event) ?? [])]) {
-      // One failing view must not stop the others from hearing the event.
-      try {
-        handler(payload)
-      } catch (err) {
-        console.error(`handler for ${event} failed`, err)
-      }
-    }
-  }
+  fanout.deliverBatch(batch)
 }
 
 function ensureSocket(): void {
@@ -201,12 +191,9 @@ export function createWebBridge(): WorkbenchBridge {
       return callOverHttp(method, input) as Promise<MethodOutput<M>>
     },
     subscribe<E extends EventKey>(event: E, handler: (payload: EventPayload<E>) => void): () => void {
-      let set = handlers.get(event)
-      if (!set) handlers.set(event, (set = new Set()))
-      const h = handler as (payload: unknown) => void
-      set.add(h)
+      const remove = fanout.add(event, handler as (payload: unknown) => void)
       ensureSocket()
-      return () => void handlers.get(event)?.delete(h)
+      return remove
     }
   }
 }

@@ -9,6 +9,7 @@ import type * as MonacoApi from 'monaco-editor/editor'
 import { loadMonaco } from './monaco'
 import { bindSchema, unbindSchema, type EditorSchema } from './schemas'
 import './code-editor.css'
+import { messageOf } from '../../../shared/errors'
 
 export interface CodeEditorProps {
   value: string
@@ -115,7 +116,7 @@ export default function CodeEditor(props: CodeEditorProps) {
         setReady(true)
       })
       .catch((err: unknown) => {
-        if (!disposed) setLoadError(err instanceof Error ? err.message : String(err))
+        if (!disposed) setLoadError(messageOf(err))
       })
     return () => {
       disposed = true

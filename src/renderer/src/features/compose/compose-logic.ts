@@ -5,6 +5,7 @@
 import type { EventInfo } from '../../../../shared/contract'
 import type { Endpoint } from '../../../../shared/models'
 import type { z } from 'zod'
+import { messageOf } from '../../../../shared/errors'
 
 export type EventInfoT = z.infer<typeof EventInfo>
 
@@ -37,7 +38,7 @@ export function jsonProblem(text: string): string | null {
     JSON.parse(text)
     return null
   } catch (err) {
-    return err instanceof Error ? err.message : String(err)
+    return messageOf(err)
   }
 }
 

@@ -3,6 +3,7 @@
  * explicit escape hatch (http:// to a localhost-style host for local development).
  * Pure, so the rules are unit-tested without a browser.
  */
+import { isHttpToken, isLocalHost, reservedHeaderReason } from '../../../../shared/http-rules'
 import type { Endpoint, EndpointInput, HeaderPair } from '../../../../shared/models'
 import { pairRow, type PairRow } from '../../ui/pair-row'
 
@@ -40,16 +41,18 @@ export function formFromEndpoint(e: Endpoint): EndpointForm {
   }
 }
 
-/** Hosts that only this machine can reach: the ones "Allow http:// for localhost" covers. */
-export function isLocalHost(hostname: string): boolean {
-  const h = hostname.toLowerCase().replace(/^\[|\]$/g, '')
-  return h === 'localhost' || h.endsWith('.localhost') || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h)
-}
+export { isLocalHost }
 
-/** RFC 9110 token characters. */
-const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/
-/** Headers the sender sets itself; a custom value would corrupt the request. */
-const RESERVED = new Set(['host', 'content-length', 'transfer-encoding', 'connection', 'x-smartkyc-signature'])
+/**
+ * Connection-level headers the HTTP client manages; the engine refuses them (and the rest
+ * of its hop-by-hop list) on save. The reserved ones come from src/shared/http-rules.
+ */
+const CONNECTION_HEADERS = new Set(['host', 'transfer-encoding', 'connection'])
+
+/** True for a header the Workbench sets on every delivery itself (the engine refuses it as a custom header). */
+function setByWorkbench(name: string): boolean {
+  return reservedHeaderReason(name) !== null || CONNECTION_HEADERS.has(name.toLowerCase())
+}
 
 /** Checks one URL against the HTTPS rule; returns the error sentence or null. */
 export function urlError(url: string, allowLocalHttp: boolean): string | null {
@@ -95,11 +98,11 @@ export function validateEndpointForm(form: EndpointForm): { errors: EndpointForm
       errors.headers = `A header with value "${row.value.slice(0, 40)}" has no name: name it or remove the row`
       break
     }
-    if (!HEADER_NAME.test(n)) {
+    if (!isHttpToken(n)) {
       errors.headers = `"${n}" is not a valid header name: use letters, digits and - (e.g. X-API-Key)`
       break
     }
-    if (RESERVED.has(n.toLowerCase())) {
+    if (setByWorkbench(n)) {
       errors.headers = `${n} is set by the Workbench for every delivery: remove this row`
       break
     }

@@ -41,8 +41,3 @@ export function formatDateTime(iso: string): string {
   return Number.isNaN(d.getTime()) ? iso : d.toLocaleString()
 }
 
-/** Quotes a value for a POSIX shell line the user will paste (single quotes, escaped). */
-export function shellQuote(value: string): string {
-  if (/^[A-Za-z0-9_./:@=-]+$/.test(value)) return value
-  return `'${value.replace(/'/g, `'\\''`)}'`
-}

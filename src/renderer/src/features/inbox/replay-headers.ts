@@ -3,6 +3,7 @@
  * the ones the engine sets itself (the signature, computed over the edited body, and the
  * connection-level ones) are left out of the editor so nobody edits a value that is replaced.
  */
+import { isHttpToken } from '../../../../shared/http-rules'
 import type { HeaderPair } from '../../../../shared/models'
 
 const ENGINE_SET = new Set(['x-smartkyc-signature', 'host', 'connection', 'content-length', 'keep-alive', 'transfer-encoding', 'te', 'trailer', 'upgrade', 'expect'])
@@ -22,7 +23,7 @@ export function replayHeadersFromRows(rows: readonly { name: string; value: stri
     const name = row.name.trim()
     if (!name && !row.value.trim()) continue
     if (!name) return { headers, error: `A header with value "${row.value.slice(0, 40)}" has no name: name it or remove the row` }
-    if (!/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/.test(name)) return { headers, error: `"${name}" is not a valid header name: use letters, digits and - (e.g. X-Tenant)` }
+    if (!isHttpToken(name)) return { headers, error: `"${name}" is not a valid header name: use letters, digits and - (e.g. X-Tenant)` }
     headers.push([name, row.value])
   }
   return { headers, error: null }

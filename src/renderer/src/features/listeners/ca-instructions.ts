@@ -2,7 +2,7 @@
  * How to trust the local CA on each platform, with the real certificate path filled in.
  * The path is quoted for the shell it will be pasted into.
  */
-import { shellQuote } from '../inbox/format'
+import { shellArg } from '../../../../shared/shell-quote'
 
 export type Platform = 'macos' | 'windows' | 'linux' | 'tools'
 
@@ -17,7 +17,7 @@ function winQuote(path: string): string {
 }
 
 export function caInstructions(platform: Platform, caPath: string): CaStep[] {
-  const p = shellQuote(caPath)
+  const p = shellArg(caPath)
   switch (platform) {
     case 'macos':
       return [

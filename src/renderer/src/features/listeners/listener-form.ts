@@ -2,6 +2,7 @@
  * The listener form as plain data (numbers as the text being typed) and its validation,
  * turning it into a ListenerInput. Pure, so the rules are unit-tested without a browser.
  */
+import { isHttpToken } from '../../../../shared/http-rules'
 import type { HeaderPair, Listener, ListenerInput, ResponseMode } from '../../../../shared/models'
 import { pairRow, type PairRow } from '../../ui/pair-row'
 
@@ -96,8 +97,6 @@ function numberIn(text: string, min: number, max: number): number | null {
   return n >= min && n <= max ? n : null
 }
 
-const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/
-
 /** Masks a secret for display: its length is kept vague, the last 4 characters show. */
 export function maskSecret(secret: string): string {
   return secret.length <= 4 ? '••••' : `••••••••${secret.slice(-4)}`
@@ -133,7 +132,7 @@ export function validateListenerForm(f: ListenerForm): { input: ListenerInput; e
   for (const row of f.headers) {
     const n = row.name.trim()
     if (!n && !row.value) continue
-    if (!HEADER_NAME.test(n)) {
+    if (!isHttpToken(n)) {
       errors.headers = `"${row.name}" is not a valid header name (letters, digits and !#$%&'*+-.^_\`|~ only)`
       break
     }

@@ -2,7 +2,7 @@
  * What the Platform screen computes, as pure functions (unit-tested in Node): the curl lines
  * to start with, and the words for states.
  */
-import { shellQuote } from '../inbox/format'
+import { shellArg as shellQuote } from '../../../../shared/shell-quote'
 
 export interface CurlLine {
   label: string

@@ -3,11 +3,10 @@
  * it (milliseconds). Each wait is counted from the previous attempt, so the waits add up:
  * 5, 30, 120 retries at +5 s, +35 s and +2 min 35 s after the first attempt.
  */
+import { MAX_RETRIES, MAX_RETRY_WAIT_MS } from '../../../../shared/models'
 
-/** Most retries a schedule may list; beyond this a webhook would retry for days. */
-export const MAX_RETRIES = 20
-/** Longest single wait: one day. */
-const MAX_SECONDS = 24 * 60 * 60
+/** Longest single wait, in the seconds people type (the limit itself lives in the model). */
+const MAX_SECONDS = MAX_RETRY_WAIT_MS / 1000
 
 export function formatSchedule(ms: number[]): string {
   return ms.map((m) => String(Math.round(m / 100) / 10)).join(', ')

@@ -2,6 +2,8 @@
  * Collects items and hands them over in batches: the first item starts a timer, everything
  * that arrives before it fires goes out together. A burst of a thousand captures per second
  * becomes about twenty IPC messages, so the renderer is not flooded and events keep order.
+ * The one batcher for pushed events: Electron main (IPC) and `serve`'s WebSocket stream use it.
+ * No node:* imports (setTimeout is global everywhere).
  */
 
 export interface EventBatcherOptions {
