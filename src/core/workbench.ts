@@ -19,6 +19,7 @@ import { createReplayService } from './replay'
 import { createExchangeService } from './exchange'
 import { createHealthService } from './health'
 import { createPlatform, type PlatformService } from './platform'
+import { createScenariosService, type ScenariosService } from './scenarios'
 import type { WorkbenchApi } from './workbench-api'
 import { WORKBENCH_VERSION } from './version'
 
@@ -40,6 +41,8 @@ export interface WorkbenchOptions {
 export interface Workbench extends WorkbenchApi {
   /** The mock platform, with `operations` for scenario runners that drive it without HTTP. */
   readonly platform: PlatformService
+  /** Scenarios, with `settled(runId)` for the CLI that waits for a run. */
+  readonly scenarios: ScenariosService
   readonly bus: EventBus
   readonly db: Db
   readonly dataDir: string
@@ -75,6 +78,16 @@ export async function createWorkbench(options: WorkbenchOptions = {}): Promise<W
     deliver: (args) => sender.deliver(args),
     startSender: () => sender.start(),
     rateClock: options.platformRateClock
+  })
+
+  const scenarios = createScenariosService({
+    db,
+    bus,
+    dataDir,
+    operations: platform.operations,
+    emitter: platform.scenarioEmitter,
+    endpoints: sender.endpoints,
+    currentSecret: () => credentials.currentSecret()
   })
 
   let stopWatching = (): void => {}
@@ -115,8 +128,11 @@ export async function createWorkbench(options: WorkbenchOptions = {}): Promise<W
     tls,
     settings,
     platform,
+    scenarios,
     async close() {
       stopWatching()
+      // Runs in flight stop at their next wait; their deliveries so far are recorded.
+      await scenarios.shutdown()
       // The platform first: its queued events still go through the sender.
       await platform.shutdown()
       health.monitor.stop()

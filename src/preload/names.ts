@@ -59,7 +59,12 @@ export const METHOD_NAMES = [
   'platform.cancelInvitation',
   'platform.complete',
   'platform.dismissMatch',
-  'platform.updateSubmission'
+  'platform.updateSubmission',
+  'scenarios.list',
+  'scenarios.get',
+  'scenarios.run',
+  'scenarios.runs',
+  'scenarios.timeline'
 ] as const satisfies readonly MethodName[]
 
 export const EVENT_NAMES = [
@@ -76,7 +81,8 @@ export const EVENT_NAMES = [
   'health.alert',
   'platform.request',
   'platform.changed',
-  'platform.state'
+  'platform.state',
+  'scenario.progress'
 ] as const satisfies readonly EventKey[]
 
 // A contract method or event missing from the lists above makes one of these lines fail

@@ -37,6 +37,7 @@ import {
   PlatformStatus,
   Submission
 } from './platform-models'
+import { RunOptions, ScenarioInfo, ScenarioProblem, ScenarioRun, ScenarioTimeline } from './scenario-models'
 
 const Empty = z.object({}).default({})
 const Id = z.object({ id: z.string().min(1) })
@@ -276,7 +277,15 @@ export const methods = {
     Submission
   ),
   'platform.dismissMatch': method(z.object({ id: z.string().min(1), reason: z.string().max(500).optional() }), AmlMatch),
-  'platform.updateSubmission': method(z.object({ id: z.string().min(1), patch: PatchSubmissionBody }), Submission)
+  'platform.updateSubmission': method(z.object({ id: z.string().min(1), patch: PatchSubmissionBody }), Submission),
+
+  // Scenarios (src/core/scenarios): named sequences of the platform's operations, run with chaos.
+  'scenarios.list': method(Empty, z.object({ scenarios: z.array(ScenarioInfo), problems: z.array(ScenarioProblem) })),
+  'scenarios.get': method(z.object({ name: z.string().min(1) }), ScenarioInfo),
+  /** Starts a run and answers at once; progress arrives as scenario.progress events. */
+  'scenarios.run': method(z.object({ name: z.string().min(1), options: RunOptions.default({ speed: 1, duplicates: 0, shuffle: false, jitterMs: 0, drop: 0 }) }), ScenarioRun),
+  'scenarios.runs': method(z.object({ limit: z.number().int().min(1).max(500).default(50) }).default({ limit: 50 }), z.array(ScenarioRun)),
+  'scenarios.timeline': method(Id, ScenarioTimeline)
 } as const
 
 export type Methods = typeof methods
@@ -304,7 +313,9 @@ export const events = {
   'platform.request': ApiRequestLog,
   /** Invitations or submissions changed: read them again. */
   'platform.changed': z.object({}),
-  'platform.state': PlatformStatus
+  'platform.state': PlatformStatus,
+  /** A scenario run moved on (a step ran, a delivery finished, the run ended). */
+  'scenario.progress': ScenarioRun
 } as const
 
 export type Events = typeof events
