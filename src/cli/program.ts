@@ -15,6 +15,7 @@ import { registerExchange } from './commands/exchange'
 import { registerListen } from './commands/listen'
 import { registerPlatform } from './commands/platform'
 import { registerReplay } from './commands/replay'
+import { registerScenario } from './commands/scenario'
 import { registerSend } from './commands/send'
 import { registerServe } from './commands/serve'
 import { registerShow } from './commands/show'
@@ -48,5 +49,6 @@ export function buildProgram(): Command {
   registerExchange(program)
   registerServe(program)
   registerPlatform(program)
+  registerScenario(program)
   return program
 }
