@@ -27,6 +27,7 @@ const SCREEN_LABELS: Record<ScreenName, string> = {
   endpoints: 'Endpoints',
   deliveries: 'Deliveries',
   platform: 'Mock Platform',
+  scenarios: 'Scenarios',
   verify: 'Verify Signature',
   settings: 'Settings'
 }

@@ -17,7 +17,7 @@ export interface WorkbenchBridge {
 }
 
 /** The seven screens, in the order of the sidebar and of the Ctrl/Cmd+1..7 shortcuts. */
-export const SCREEN_NAMES = ['inbox', 'listeners', 'compose', 'endpoints', 'deliveries', 'platform', 'verify', 'settings'] as const
+export const SCREEN_NAMES = ['inbox', 'listeners', 'compose', 'endpoints', 'deliveries', 'platform', 'scenarios', 'verify', 'settings'] as const
 export type ScreenName = (typeof SCREEN_NAMES)[number]
 
 /** The shape of a reply on either transport: a result or a wire error, never a thrown Error object. */

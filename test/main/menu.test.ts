@@ -41,12 +41,12 @@ function click(item: MenuItemConstructorOptions): void {
 }
 
 describe('buildMenuTemplate', () => {
-  it('maps Ctrl/Cmd+1..8 to the eight screens in sidebar order', () => {
+  it('maps Ctrl/Cmd+1..9 to the nine screens in sidebar order', () => {
     const { items, calls } = setup('linux', false)
     const shortcuts = items.filter((i) => /^CmdOrCtrl\+[1-9]$/.test(String(i.accelerator)))
-    expect(shortcuts.map((i) => i.accelerator)).toEqual([1, 2, 3, 4, 5, 6, 7, 8].map((n) => `CmdOrCtrl+${n}`))
+    expect(shortcuts.map((i) => i.accelerator)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => `CmdOrCtrl+${n}`))
     shortcuts.forEach(click)
-    expect(calls).toEqual(['inbox', 'listeners', 'compose', 'endpoints', 'deliveries', 'platform', 'verify', 'settings'].map((s) => `navigate:${s}`))
+    expect(calls).toEqual(['inbox', 'listeners', 'compose', 'endpoints', 'deliveries', 'platform', 'scenarios', 'verify', 'settings'].map((s) => `navigate:${s}`))
   })
 
   it('has the standard edit roles and zoom, and the top-level menus in order', () => {

@@ -20,6 +20,7 @@ export const SCREENS: readonly ScreenDef[] = [
   { id: 'endpoints', label: 'Endpoints', glyph: '⇢', component: lazy(() => import('../features/endpoints/EndpointsScreen')) },
   { id: 'deliveries', label: 'Deliveries', glyph: '≡', component: lazy(() => import('../features/deliveries/DeliveriesScreen')) },
   { id: 'platform', label: 'Platform (mock)', glyph: '⌂', component: lazy(() => import('../features/platform/PlatformScreen')) },
+  { id: 'scenarios', label: 'Scenarios', glyph: '▶', component: lazy(() => import('../features/scenarios/ScenariosScreen')) },
   { id: 'verify', label: 'Verify', glyph: '✓', component: lazy(() => import('../features/verify/VerifyScreen')) },
   { id: 'settings', label: 'Settings', glyph: '⚙', component: lazy(() => import('../features/settings/SettingsScreen')) }
 ]
