@@ -114,6 +114,17 @@ describe('contract conformance of the real engine', () => {
     expect((await ok('platform.requests', {})).map((r) => r.status)).toEqual([200])
     expect((await ok('platform.stop', {})).running).toBe(false)
 
+    expect((await ok('scenarios.list', {})).scenarios.map((x) => x.name)).toContain('happy-path')
+    expect((await ok('scenarios.get', { name: 'invitation-cancelled' })).events).toEqual(['invitation.sent', 'invitation.cancelled'])
+    const run = await ok('scenarios.run', { name: 'invitation-cancelled', options: { to: target, speed: 1000, seed: 1 } })
+    let timeline = await ok('scenarios.timeline', { id: run.id })
+    for (let i = 0; i < 200 && timeline.status === 'running'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50))
+      timeline = await ok('scenarios.timeline', { id: run.id })
+    }
+    expect(timeline).toMatchObject({ status: 'done', deliveries: 2, succeeded: 2 })
+    expect((await ok('scenarios.runs', {})).map((r) => r.id)).toContain(run.id)
+
     // Tear down through the contract too.
     await ok('captures.delete', { ids: [first.id] })
     await ok('captures.clear', {})
