@@ -10,13 +10,13 @@ export interface WorkbenchBridge {
   /** Subscribe to a pushed event; returns the unsubscribe function. */
   subscribe<E extends EventKey>(event: E, handler: (payload: EventPayload<E>) => void): () => void
   /**
-   * Desktop only: the native menu (Ctrl/Cmd+1..7) asks the page to show a screen. Absent in
+   * Desktop only: the native menu (Ctrl/Cmd+1..9) asks the page to show a screen. Absent in
    * the browser, where the page's own keyboard shortcuts do the same. Returns the unsubscribe function.
    */
   onNavigate?(handler: (screen: ScreenName) => void): () => void
 }
 
-/** The seven screens, in the order of the sidebar and of the Ctrl/Cmd+1..7 shortcuts. */
+/** The nine screens, in the order of the sidebar and of the Ctrl/Cmd+1..9 shortcuts. */
 export const SCREEN_NAMES = ['inbox', 'listeners', 'compose', 'endpoints', 'deliveries', 'platform', 'scenarios', 'verify', 'settings'] as const
 export type ScreenName = (typeof SCREEN_NAMES)[number]
 

@@ -1,5 +1,5 @@
 /**
- * The eight screens, in sidebar order (Ctrl/Cmd+1..8 follow it). Each is a lazy chunk so
+ * The nine screens, in sidebar order (Ctrl/Cmd+1..9 follow it). Each is a lazy chunk so
  * the first paint loads only the shell and the screen in view.
  */
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react'

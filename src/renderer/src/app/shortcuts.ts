@@ -23,7 +23,7 @@ export function isTypingTarget(target: EventTarget | null): boolean {
 export function useGlobalShortcuts(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && /^[1-8]$/.test(e.key)) {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && /^[1-9]$/.test(e.key)) {
         navigate(SCREEN_NAMES[Number(e.key) - 1])
         e.preventDefault()
         return
