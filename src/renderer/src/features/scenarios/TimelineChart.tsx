@@ -37,7 +37,8 @@ export default function TimelineChart({ entries }: { entries: TimelineEntry[] })
       {layout.marks.map((m, i) => {
         const y = TOP + m.lane * LANE_H + LANE_H / 2
         // Alternate labels above and below the lane so neighbours do not overlap.
-        const labelY = i % 2 === 0 ? y - 9 : y + 16
+        // Steps are numbered above their lane; hover gives the operation.
+        const labelY = m.kind === 'step' ? y - 9 : i % 2 === 0 ? y - 9 : y + 16
         return (
           <g key={m.key} className={`tl-mark tl-${m.kind}`} data-testid={`timeline-mark-${m.kind}`}>
             <title>{m.title}</title>

@@ -43,7 +43,7 @@ export function layoutTimeline(entries: TimelineEntry[], width: number): Layout 
   const xOf = (ms: number): number => LEFT + (ms / total) * plot
   const marks: Mark[] = entries.map((e, i) => {
     if (e.kind === 'step') {
-      return { key: `s${i}`, x: xOf(e.actualMs), lane: 0, label: e.op, title: `${formatMs(e.actualMs)} step ${e.index + 1} ${e.op}: ${e.error ?? e.events.join(', ')}`, kind: 'step' }
+      return { key: `s${i}`, x: xOf(e.actualMs), lane: 0, label: String(e.index + 1), title: `${formatMs(e.actualMs)} step ${e.index + 1} ${e.op}: ${e.error ?? e.events.join(', ')}`, kind: 'step' }
     }
     const kind: Mark['kind'] = e.chaos.includes('duplicate') ? 'duplicate' : e.chaos.includes('late') ? 'late' : e.status === 'success' ? 'ok' : 'bad'
     const marksText = e.chaos.length ? ` [${e.chaos.join(', ')}]` : ''
