@@ -16,6 +16,7 @@ import { registerExchange } from './commands/exchange'
 import { registerListen } from './commands/listen'
 import { registerPlatform } from './commands/platform'
 import { registerReplay } from './commands/replay'
+import { registerScenario } from './commands/scenario'
 import { registerSend } from './commands/send'
 import { registerServe } from './commands/serve'
 import { registerShow } from './commands/show'
@@ -52,5 +53,6 @@ export function buildProgram(): Command {
   registerPlatform(program)
   registerAudit(program)
   registerStoreUpkeep(program)
+  registerScenario(program)
   return program
 }

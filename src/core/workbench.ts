@@ -22,6 +22,7 @@ import { createExchangeService } from './exchange'
 import { createHealthService } from './health'
 import { createPlatform, type PlatformService } from './platform'
 import { createAuditService } from './audit'
+import { createScenariosService, type ScenariosService } from './scenarios'
 import type { WorkbenchApi } from '../shared/workbench-api'
 import { WORKBENCH_VERSION } from './version'
 
@@ -45,6 +46,8 @@ export interface WorkbenchOptions {
 export interface Workbench extends WorkbenchApi {
   /** The mock platform, with `operations` for scenario runners that drive it without HTTP. */
   readonly platform: PlatformService
+  /** Scenarios, with `settled(runId)` for the CLI that waits for a run. */
+  readonly scenarios: ScenariosService
   readonly bus: EventBus
   readonly db: Db
   readonly dataDir: string
@@ -89,6 +92,15 @@ export async function createWorkbench(options: WorkbenchOptions = {}): Promise<W
 
   // Old captures go in the background, in small batches (issue 10); a changed setting applies at once.
   const retention = createRetention({ db, bus, settings: () => settings.current().retention })
+  const scenarios = createScenariosService({
+    db,
+    bus,
+    dataDir,
+    operations: platform.operations,
+    emitter: platform.scenarioEmitter,
+    endpoints: sender.endpoints,
+    currentSecret: () => credentials.currentSecret()
+  })
 
   let stopWatching = (): void => {}
   let stopRetentionWatch = (): void => {}
@@ -132,8 +144,11 @@ export async function createWorkbench(options: WorkbenchOptions = {}): Promise<W
     settings: { ...settings, compactDatabase: async () => compactDatabase(db) },
     platform,
     audit,
+    scenarios,
     async close() {
       stopWatching()
+      // Runs in flight stop at their next wait; their deliveries so far are recorded.
+      await scenarios.shutdown()
       stopRetentionWatch()
       await retention.stop()
       // The platform first: its queued events still go through the sender.

@@ -4,7 +4,7 @@
  * items (reload, devtools) only in development.
  */
 import { Menu, type MenuItemConstructorOptions } from 'electron'
-import { SCREEN_NAMES, type ScreenName } from '../shared/bridge'
+import { SCREEN_NAMES, screenShortcutDigit, type ScreenName } from '../shared/bridge'
 
 /** What the menu items do beyond Electron's built-in roles. */
 export interface MenuActions {
@@ -28,6 +28,7 @@ const SCREEN_LABELS: Record<ScreenName, string> = {
   deliveries: 'Deliveries',
   platform: 'Mock Platform',
   audit: 'Check a Handler',
+  scenarios: 'Scenarios',
   verify: 'Verify Signature',
   settings: 'Settings'
 }
@@ -39,7 +40,7 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
 
   const screens: MenuItemConstructorOptions[] = SCREEN_NAMES.map((screen, i) => ({
     label: SCREEN_LABELS[screen],
-    accelerator: `CmdOrCtrl+${i + 1}`,
+    accelerator: `CmdOrCtrl+${screenShortcutDigit(i)}`,
     click: () => actions.navigate(screen)
   }))
 

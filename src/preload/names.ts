@@ -64,7 +64,12 @@ export const METHOD_NAMES = [
   'audit.run',
   'audit.list',
   'audit.get',
-  'settings.compactDatabase'
+  'settings.compactDatabase',
+  'scenarios.list',
+  'scenarios.get',
+  'scenarios.run',
+  'scenarios.runs',
+  'scenarios.timeline'
 ] as const satisfies readonly MethodName[]
 
 export const EVENT_NAMES = [
@@ -82,7 +87,8 @@ export const EVENT_NAMES = [
   'platform.request',
   'platform.changed',
   'platform.state',
-  'audit.progress'
+  'audit.progress',
+  'scenario.progress'
 ] as const satisfies readonly EventKey[]
 
 // A contract method or event missing from the lists above makes one of these lines fail

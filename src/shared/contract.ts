@@ -39,6 +39,7 @@ import {
   Submission
 } from './platform-models'
 import { AuditProgress, AuditReport, AuditRequest, AuditRunSummary } from './audit-models'
+import { RunOptions, ScenarioInfo, ScenarioProblem, ScenarioRun, ScenarioTimeline } from './scenario-models'
 
 const Empty = z.object({}).default({})
 const Id = z.object({ id: z.string().min(1) })
@@ -291,7 +292,15 @@ export const methods = {
   'audit.list': method(z.object({ limit: z.number().int().min(1).max(1_000).default(50) }).default({ limit: 50 }), z.array(AuditRunSummary)),
   'audit.get': method(Id, AuditReport),
   /** "Compact database": VACUUM with the search index merged; sizes of file + WAL before and after. */
-  'settings.compactDatabase': method(Empty, z.object({ beforeBytes: z.number(), afterBytes: z.number() }))
+  'settings.compactDatabase': method(Empty, z.object({ beforeBytes: z.number(), afterBytes: z.number() })),
+
+  // Scenarios (src/core/scenarios): named sequences of the platform's operations, run with chaos.
+  'scenarios.list': method(Empty, z.object({ scenarios: z.array(ScenarioInfo), problems: z.array(ScenarioProblem) })),
+  'scenarios.get': method(z.object({ name: z.string().min(1) }), ScenarioInfo),
+  /** Starts a run and answers at once; progress arrives as scenario.progress events. */
+  'scenarios.run': method(z.object({ name: z.string().min(1), options: RunOptions.default({ speed: 1, duplicates: 0, shuffle: false, jitterMs: 0, drop: 0 }) }), ScenarioRun),
+  'scenarios.runs': method(z.object({ limit: z.number().int().min(1).max(500).default(50) }).default({ limit: 50 }), z.array(ScenarioRun)),
+  'scenarios.timeline': method(Id, ScenarioTimeline)
 } as const
 
 export type Methods = typeof methods
@@ -320,7 +329,9 @@ export const events = {
   /** Invitations or submissions changed: read them again. */
   'platform.changed': z.object({}),
   'platform.state': PlatformStatus,
-  'audit.progress': AuditProgress
+  'audit.progress': AuditProgress,
+  /** A scenario run moved on (a step ran, a delivery finished, the run ended). */
+  'scenario.progress': ScenarioRun
 } as const
 
 export type Events = typeof events

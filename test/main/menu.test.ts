@@ -41,12 +41,12 @@ function click(item: MenuItemConstructorOptions): void {
 }
 
 describe('buildMenuTemplate', () => {
-  it('maps Ctrl/Cmd+1..9 to the nine screens in sidebar order', () => {
+  it('maps Ctrl/Cmd+1..9 and 0 to the ten screens in sidebar order', () => {
     const { items, calls } = setup('linux', false)
-    const shortcuts = items.filter((i) => /^CmdOrCtrl\+[1-9]$/.test(String(i.accelerator)))
-    expect(shortcuts.map((i) => i.accelerator)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => `CmdOrCtrl+${n}`))
+    const shortcuts = items.filter((i) => /^CmdOrCtrl\+[0-9]$/.test(String(i.accelerator)))
+    expect(shortcuts.map((i) => i.accelerator)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 0].map((n) => `CmdOrCtrl+${n}`))
     shortcuts.forEach(click)
-    expect(calls).toEqual(['inbox', 'listeners', 'compose', 'endpoints', 'deliveries', 'platform', 'audit', 'verify', 'settings'].map((s) => `navigate:${s}`))
+    expect(calls).toEqual(['inbox', 'listeners', 'compose', 'endpoints', 'deliveries', 'platform', 'scenarios', 'audit', 'verify', 'settings'].map((s) => `navigate:${s}`))
   })
 
   it('has the standard edit roles and zoom, and the top-level menus in order', () => {

@@ -4,7 +4,7 @@
  * and every event the engine pushes meanwhile passes its payload schema. This is what
  * both transports rely on; a drift between engine and contract fails here first.
  */
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createDispatcher } from '../../src/shared/dispatcher'
 import { events, methods, type EventKey, type MethodInput, type MethodName, type MethodOutput } from '../../src/shared/contract'
 import { Scratch } from './helpers'
@@ -122,6 +122,20 @@ describe('contract conformance of the real engine', () => {
     expect((await fetch(`${platform.baseUrl}/invitations`, { headers: { 'X-API-Key': apiKey } })).status).toBe(200)
     expect((await ok('platform.requests', {})).map((r) => r.status)).toEqual([200])
     expect((await ok('platform.stop', {})).running).toBe(false)
+
+    expect((await ok('scenarios.list', {})).scenarios.map((x) => x.name)).toContain('happy-path')
+    expect((await ok('scenarios.get', { name: 'invitation-cancelled' })).events).toEqual(['invitation.sent', 'invitation.cancelled'])
+    const scenarioRun = await ok('scenarios.run', { name: 'invitation-cancelled', options: { to: target, speed: 1000, seed: 1 } })
+    const timeline = await vi.waitFor(
+      async () => {
+        const t = await ok('scenarios.timeline', { id: scenarioRun.id })
+        if (t.status === 'running') throw new Error('the scenario run is still running')
+        return t
+      },
+      { timeout: 10_000, interval: 50 }
+    )
+    expect(timeline).toMatchObject({ status: 'done', deliveries: 2, succeeded: 2 })
+    expect((await ok('scenarios.runs', {})).map((r) => r.id)).toContain(scenarioRun.id)
 
     // Tear down through the contract too.
     await ok('captures.delete', { ids: [first.id] })

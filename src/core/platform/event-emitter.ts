@@ -16,13 +16,36 @@
  */
 import { messageOf } from '../../shared/errors'
 import type { EventName } from '../../shared/models'
+import type { AdHocTarget } from '../../shared/contract'
+import type { SendResult } from '../sender'
 import { sign } from '../signing'
 import type { PlatformRepo } from './platform-repo'
 
 export interface EmitterDeps {
   repo: PlatformRepo
   currentSecret(): string | null
-  deliver(args: { body: Buffer; event: string; signature: string; origin: { kind: 'platform'; id: string | null } }): Promise<{ messageId: string }>
+  deliver(args: {
+    body: Buffer
+    event: string
+    signature: string
+    origin: { kind: 'platform'; id: string | null }
+    endpointIds?: string[]
+    to?: AdHocTarget[]
+  }): Promise<SendResult>
+}
+
+/** Where one run's events go instead of every active endpoint (a scenario's --to / --endpoint). */
+export interface Route {
+  endpointIds?: string[]
+  to?: AdHocTarget[]
+}
+
+/** An event recorded in platform_events but handed to a diverter instead of the queue. */
+export interface RecordedEvent {
+  seq: number
+  event: EventName
+  body: Buffer
+  cause: string
 }
 
 export interface PendingEvent {
@@ -37,6 +60,17 @@ export interface EventEmitter {
   resume(): void
   /** Resolves once every queued event has been handed to the sender and first attempted. */
   idle(): Promise<void>
+  /**
+   * Events caused with this `cause` are recorded as usual but handed to `handler` instead of
+   * the queue (a scenario run schedules its own deliveries, with chaos); returns the undo.
+   */
+  divert(cause: string, handler: (event: RecordedEvent) => void): () => void
+  /**
+   * Sends one recorded event through the sender now, to `route` (default: every active
+   * endpoint). `record` false sends it again without touching its row (a chaos duplicate:
+   * same bytes, same signature).
+   */
+  send(event: RecordedEvent, route: Route, record: boolean): Promise<SendResult>
 }
 
 export function createEventEmitter(deps: EmitterDeps): EventEmitter {
@@ -44,9 +78,12 @@ export function createEventEmitter(deps: EmitterDeps): EventEmitter {
   // Recorded by this process and queued: resume() must not queue them a second time.
   const queued = new Set<number>()
 
-  async function sendOne(seq: number, event: string, body: Buffer, cause: string | null): Promise<void> {
+  const diverters = new Map<string, (event: RecordedEvent) => void>()
+
+  async function sendOne(seq: number, event: string, body: Buffer, cause: string | null, route: Route = {}, record = true): Promise<SendResult> {
     const mark = (messageId: string | null, error: string | null): void => {
       queued.delete(seq)
+      if (!record) return
       try {
         deps.repo.markEvent(seq, messageId, error)
       } catch {
@@ -54,19 +91,27 @@ export function createEventEmitter(deps: EmitterDeps): EventEmitter {
       }
     }
     const secret = deps.currentSecret()
-    if (!secret) return mark(null, 'not sent: no API secret (create credentials first)')
+    if (!secret) {
+      mark(null, 'not sent: no API secret (create credentials first)')
+      throw new Error('no API secret: create credentials first')
+    }
     try {
-      const result = await deps.deliver({ body, event, signature: sign(body, secret), origin: { kind: 'platform', id: cause } })
+      const result = await deps.deliver({ body, event, signature: sign(body, secret), origin: { kind: 'platform', id: cause }, ...route })
       mark(result.messageId, null)
+      return result
     } catch (err) {
       // Typically "no active endpoint": the platform's state changed all the same, as it would at Smart KYC.
       mark(null, `not sent: ${messageOf(err)}`)
+      throw err
     }
   }
 
   function enqueue(seq: number, event: string, body: Buffer, cause: string | null): void {
     queued.add(seq)
-    tail = tail.then(() => sendOne(seq, event, body, cause))
+    tail = tail.then(() => sendOne(seq, event, body, cause).then(
+      () => undefined,
+      () => undefined
+    ))
   }
 
   return {
@@ -74,7 +119,12 @@ export function createEventEmitter(deps: EmitterDeps): EventEmitter {
       for (const e of events) {
         const body = Buffer.from(JSON.stringify(e.payload), 'utf8')
         const seq = deps.repo.insertEvent({ event: e.event, body, cause, createdAt: new Date().toISOString() })
-        enqueue(seq, e.event, body, cause)
+        const diverter = cause === null ? undefined : diverters.get(cause)
+        if (diverter && cause !== null) {
+          // Counted as queued, so resume() in this process does not send it behind the run's back.
+          queued.add(seq)
+          diverter({ seq, event: e.event, body, cause })
+        } else enqueue(seq, e.event, body, cause)
       }
     },
     resume() {
@@ -82,6 +132,13 @@ export function createEventEmitter(deps: EmitterDeps): EventEmitter {
         if (!queued.has(row.seq)) enqueue(row.seq, row.event, Buffer.from(row.body), row.cause)
       }
     },
-    idle: () => tail
+    idle: () => tail,
+    divert(cause, handler) {
+      diverters.set(cause, handler)
+      return () => {
+        if (diverters.get(cause) === handler) diverters.delete(cause)
+      }
+    },
+    send: (e, route, record) => sendOne(e.seq, e.event, e.body, e.cause, route, record)
   }
 }

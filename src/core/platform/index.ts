@@ -13,7 +13,7 @@ import type { ServiceOf } from '../workbench-api'
 import { PlatformOptions, type PlatformStatus } from '../../shared/platform-models'
 import { createHandlers } from './api-handlers'
 import { startApiServer, type RunningApi } from './api-server'
-import { createEventEmitter, type EmitterDeps } from './event-emitter'
+import { createEventEmitter, type EmitterDeps, type EventEmitter } from './event-emitter'
 import { createOperations, type PlatformOperations } from './operations'
 import { createPlatformRepo } from './platform-repo'
 import { createRateLimiter } from './rate-limit'
@@ -42,6 +42,8 @@ export interface PlatformDeps {
 
 export type PlatformService = ServiceOf<'platform'> & {
   readonly operations: PlatformOperations
+  /** Diverts a scenario run's events to its own delivery schedule and sends them (core/scenarios). */
+  readonly scenarioEmitter: Pick<EventEmitter, 'divert' | 'send'>
   /** Stops the API server and the expiry timer (the Workbench's close calls it). */
   shutdown(): Promise<void>
 }
@@ -112,6 +114,7 @@ export function createPlatform(deps: PlatformDeps): PlatformService {
 
   return {
     operations,
+    scenarioEmitter: { divert: emitter.divert, send: emitter.send },
     async status() {
       return status()
     },

@@ -320,6 +320,28 @@ export const migrations: Migration[] = [
     name: 'capture-search-and-filter-indexes',
     sql: CAPTURE_SEARCH_SQL,
     backfill: backfillCaptureSearch
+  },
+  {
+    version: 7,
+    name: 'scenario runs',
+    sql: `
+      CREATE TABLE scenario_runs (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        scenario TEXT NOT NULL,
+        options TEXT NOT NULL,
+        seed INTEGER NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('running', 'done', 'failed')),
+        started_at TEXT NOT NULL,
+        finished_at TEXT,
+        ids TEXT NOT NULL,
+        deliveries INTEGER NOT NULL DEFAULT 0,
+        succeeded INTEGER NOT NULL DEFAULT 0,
+        error TEXT,
+        -- The timeline: a JSON array of steps and deliveries (planned and actual times, delivery ids, chaos marks).
+        entries TEXT NOT NULL DEFAULT '[]'
+      );
+    `
   }
 ]
 

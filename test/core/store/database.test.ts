@@ -50,6 +50,7 @@ describe('openDatabase', () => {
       'platform_state',
       'platform_submissions',
       'platform_workflows',
+      'scenario_runs',
       'settings'
     ])
     db.close()

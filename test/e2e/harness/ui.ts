@@ -6,7 +6,7 @@ import type { Locator, Page } from 'playwright-core'
 import { vi } from 'vitest'
 
 /** Goes to a screen through the sidebar and waits for it. */
-export async function goTo(page: Page, screen: 'inbox' | 'listeners' | 'compose' | 'endpoints' | 'deliveries' | 'platform' | 'verify' | 'settings') {
+export async function goTo(page: Page, screen: 'inbox' | 'listeners' | 'compose' | 'endpoints' | 'deliveries' | 'platform' | 'scenarios' | 'verify' | 'settings') {
   await page.getByTestId(`nav-${screen}`).click()
   await page.getByTestId(`screen-${screen}`).waitFor({ state: 'visible' })
 }

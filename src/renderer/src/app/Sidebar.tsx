@@ -3,6 +3,7 @@
  */
 import { SCREENS } from './routes'
 import { buildHash } from './route-parse'
+import { screenShortcutDigit } from '../../../shared/bridge'
 import type { ScreenName } from './route-parse'
 
 const isMac = typeof navigator !== 'undefined' && /Mac/i.test(navigator.platform)
@@ -27,7 +28,7 @@ export default function Sidebar({ current }: { current: ScreenName }) {
               className={s.id === current ? 'nav-link nav-current' : 'nav-link'}
               aria-current={s.id === current ? 'page' : undefined}
               data-testid={`nav-${s.id}`}
-              title={`${s.label} (${isMac ? '⌘' : 'Ctrl+'}${i + 1})`}
+              title={`${s.label} (${isMac ? '⌘' : 'Ctrl+'}${screenShortcutDigit(i)})`}
             >
               <span className="nav-glyph" aria-hidden="true">
                 {s.glyph}
@@ -35,7 +36,7 @@ export default function Sidebar({ current }: { current: ScreenName }) {
               <span className="nav-label">{s.label}</span>
               <kbd className="nav-kbd" aria-hidden="true">
                 {isMac ? '⌘' : '^'}
-                {i + 1}
+                {screenShortcutDigit(i)}
               </kbd>
             </a>
           </li>

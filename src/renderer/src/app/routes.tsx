@@ -1,5 +1,5 @@
 /**
- * The eight screens, in sidebar order (Ctrl/Cmd+1..8 follow it). Each is a lazy chunk so
+ * The nine screens, in sidebar order (Ctrl/Cmd+1..9 follow it). Each is a lazy chunk so
  * the first paint loads only the shell and the screen in view.
  */
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react'
@@ -20,6 +20,7 @@ export const SCREENS: readonly ScreenDef[] = [
   { id: 'endpoints', label: 'Endpoints', glyph: '⇢', component: lazy(() => import('../features/endpoints/EndpointsScreen')) },
   { id: 'deliveries', label: 'Deliveries', glyph: '≡', component: lazy(() => import('../features/deliveries/DeliveriesScreen')) },
   { id: 'platform', label: 'Platform (mock)', glyph: '⌂', component: lazy(() => import('../features/platform/PlatformScreen')) },
+  { id: 'scenarios', label: 'Scenarios', glyph: '▶', component: lazy(() => import('../features/scenarios/ScenariosScreen')) },
   { id: 'audit', label: 'Check a handler', glyph: '✔', component: lazy(() => import('../features/audit/AuditScreen')) },
   { id: 'verify', label: 'Verify', glyph: '✓', component: lazy(() => import('../features/verify/VerifyScreen')) },
   { id: 'settings', label: 'Settings', glyph: '⚙', component: lazy(() => import('../features/settings/SettingsScreen')) }

@@ -23,8 +23,8 @@ export function isTypingTarget(target: EventTarget | null): boolean {
 export function useGlobalShortcuts(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && /^[1-9]$/.test(e.key)) {
-        navigate(SCREEN_NAMES[Number(e.key) - 1])
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && /^[0-9]$/.test(e.key)) {
+        navigate(SCREEN_NAMES[(Number(e.key) + 9) % 10])
         e.preventDefault()
         return
       }
