@@ -83,10 +83,14 @@ export const CompleteInvitationBody = z
       .enum(['clear', 'match'])
       .default('clear')
       .describe('"match" makes the screening find one hit: aml.match.found follows aml.screening.completed.'),
-    responses: Responses.optional()
+    responses: Responses.optional(),
+    savesProgress: z
+      .boolean()
+      .default(false)
+      .describe('Inferred: the customer saves their answers once before submitting, so submission.updated (status "in_progress") comes between submission.created and submission.completed.')
   })
   .strict()
-  .default({ aml: 'clear' })
+  .default({ aml: 'clear', savesProgress: false })
 export type CompleteInvitationBody = z.infer<typeof CompleteInvitationBody>
 
 export const DismissMatchBody = z

@@ -32,7 +32,10 @@ export const ScenarioStep = z.discriminatedUnion('op', [
     .object({
       op: z.literal('completeInvitation'),
       delayMs: Delay.default(0),
-      args: z.object({ aml: z.enum(['clear', 'match']).default('clear'), responses: Responses.optional() }).strict().default({ aml: 'clear' })
+      args: z
+        .object({ aml: z.enum(['clear', 'match']).default('clear'), responses: Responses.optional(), savesProgress: z.boolean().default(false) })
+        .strict()
+        .default({ aml: 'clear', savesProgress: false })
     })
     .strict(),
   z

@@ -28,7 +28,7 @@ describe('kyc-hooks scenario', { timeout: SPAWN_TIMEOUT }, () => {
     expect(r.code).toBe(0)
     const timeline = JSON.parse(r.out) as ScenarioTimeline
     expect(timeline).toMatchObject({ scenario: 'happy-path', status: 'done', deliveries: 6, succeeded: 6 })
-    const events = ['invitation.sent', 'submission.created', 'submission.completed', 'aml.screening.completed', 'submission.updated', 'submission.approved']
+    const events = ['invitation.sent', 'submission.created', 'submission.updated', 'submission.completed', 'aml.screening.completed', 'submission.approved']
     expect(sink.received.map((x) => x.payload.event)).toEqual(events)
     expect(timeline.entries.filter((e) => e.kind === 'delivery').map((e) => e.deliveryId?.slice(0, 4))).toEqual(events.map(() => 'dlv_'))
   })

@@ -167,7 +167,7 @@ export function createPlatform(deps: PlatformDeps): PlatformService {
       return operations.cancelInvitation(id, { reason }, 'Platform screen').result
     },
     async complete({ id, aml, responses }) {
-      return operations.completeInvitation(id, { aml, responses }, 'Platform screen').result
+      return operations.completeInvitation(id, { aml, responses, savesProgress: false }, 'Platform screen').result
     },
     async dismissMatch({ id, reason }) {
       return operations.dismissMatch(id, { reason }, 'Platform screen').result

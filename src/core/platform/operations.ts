@@ -187,6 +187,10 @@ export function createOperations(deps: OperationsDeps) {
       const { submittedAt: _submitted, ...createdData } = submissionData(sub, { status: 'created', createdAt: docTime(at) })
       const events: PendingEvent[] = [
         payload('submission.created', createdData),
+        // Inferred: a customer who saves before submitting causes one update in between.
+        ...(body.savesProgress
+          ? [payload('submission.updated', submissionData(sub, { status: 'in_progress', updatedAt: docTime(at), responses: sub.responses }))]
+          : []),
         payload('submission.completed', submissionData(sub, { responses: sub.responses })),
         payload('aml.screening.completed', {
           submissionId: sub.id,

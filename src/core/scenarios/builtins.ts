@@ -8,12 +8,11 @@ import { Scenario } from '../../shared/scenario-models'
 const raw = [
   {
     name: 'happy-path',
-    description: 'Invitation sent; the customer completes it, the AML screening is clear; a reviewer takes it and approves.',
+    description: 'Invitation sent; the customer saves their answers once, then completes it; the AML screening is clear; a reviewer approves.',
     steps: [
       { op: 'createInvitation', args: { customerEmail: 'john.doe@example.com' } },
-      { op: 'completeInvitation', delayMs: 20_000, args: { aml: 'clear' } },
-      { op: 'patchSubmission', delayMs: 8_000, args: { status: 'in_review' } },
-      { op: 'patchSubmission', delayMs: 12_000, args: { status: 'approved' } }
+      { op: 'completeInvitation', delayMs: 20_000, args: { aml: 'clear', savesProgress: true } },
+      { op: 'patchSubmission', delayMs: 20_000, args: { status: 'approved' } }
     ]
   },
   {

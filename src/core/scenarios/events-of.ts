@@ -7,7 +7,13 @@ export function eventsOfStep(step: ScenarioStep): EventName[] {
     case 'createInvitation':
       return ['invitation.sent']
     case 'completeInvitation':
-      return ['submission.created', 'submission.completed', 'aml.screening.completed', ...(step.args.aml === 'match' ? (['aml.match.found'] as const) : [])]
+      return [
+        'submission.created',
+        ...(step.args.savesProgress ? (['submission.updated'] as const) : []),
+        'submission.completed',
+        'aml.screening.completed',
+        ...(step.args.aml === 'match' ? (['aml.match.found'] as const) : [])
+      ]
     case 'patchSubmission': {
       const deciding = step.args.status === 'approved' || step.args.status === 'rejected'
       const other = step.args.responses !== undefined || step.args.status === 'in_review' || (step.args.rejectionReason !== undefined && !deciding)

@@ -199,7 +199,7 @@ function perform(ops: PlatformOperations, step: ScenarioStep, run: ScenarioRun, 
       return events
     }
     case 'completeInvitation': {
-      const { result, events } = ops.completeInvitation(need(run.ids.invitationId, 'invitation'), { aml: step.args.aml, responses: step.args.responses }, cause)
+      const { result, events } = ops.completeInvitation(need(run.ids.invitationId, 'invitation'), { aml: step.args.aml, responses: step.args.responses, savesProgress: step.args.savesProgress }, cause)
       run.ids.submissionId = result.id
       run.ids.matchId = result.amlMatches[0]?.id ?? null
       return events

@@ -39,7 +39,7 @@ describe('scenario runner', () => {
   it('delivers the happy path in order, signed, valid and with one set of ids, and records the timeline', async () => {
     const { done, timeline } = await runToEnd('happy-path', {})
     const events = sink.received.map((r) => r.payload.event)
-    expect(events).toEqual(['invitation.sent', 'submission.created', 'submission.completed', 'aml.screening.completed', 'submission.updated', 'submission.approved'])
+    expect(events).toEqual(['invitation.sent', 'submission.created', 'submission.updated', 'submission.completed', 'aml.screening.completed', 'submission.approved'])
     for (const r of sink.received) {
       expect(r.signature).toBe(createHmac('sha256', secret).update(r.raw).digest('hex'))
       expect(validatePayload(r.raw).status).toBe('valid')
@@ -51,7 +51,7 @@ describe('scenario runner', () => {
     expect(done).toMatchObject({ status: 'done', deliveries: 6, succeeded: 6, error: null })
     const steps = timeline.entries.filter((e) => e.kind === 'step')
     const deliveries = timeline.entries.filter((e) => e.kind === 'delivery')
-    expect(steps.map((s) => s.op)).toEqual(['createInvitation', 'completeInvitation', 'patchSubmission', 'patchSubmission'])
+    expect(steps.map((s) => s.op)).toEqual(['createInvitation', 'completeInvitation', 'patchSubmission'])
     expect(deliveries.map((d) => d.event)).toEqual(events)
     expect(deliveries.every((d) => d.deliveryId?.startsWith('dlv_') && d.status === 'success' && d.chaos.length === 0)).toBe(true)
     // The deliveries are in the Deliveries log like any other send.
@@ -83,7 +83,7 @@ describe('scenario runner', () => {
   })
 
   it('shuffle delivers the run’s events in another order; drop delivers a fraction after the rest', async () => {
-    const natural = ['invitation.sent', 'submission.created', 'submission.completed', 'aml.screening.completed', 'submission.updated', 'submission.approved']
+    const natural = ['invitation.sent', 'submission.created', 'submission.updated', 'submission.completed', 'aml.screening.completed', 'submission.approved']
     const shuffledRun = await runToEnd('happy-path', { shuffle: true, seed: 7 })
     const order = sink.received.map((r) => r.payload.event)
     expect([...order].sort()).toEqual([...natural].sort())
