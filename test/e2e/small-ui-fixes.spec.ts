@@ -85,10 +85,20 @@ describe.skipIf(SKIP_E2E)('small UI fixes (issue 6, item 20)', { timeout: E2E_TI
       (v) => v,
       'the suggestion list'
     )
-    // Ctrl+Space again opens the selected suggestion's details.
-    await page.keyboard.press('Control+Space')
+    // Ctrl+Space on an open list toggles the selected suggestion's details. On a slow machine
+    // a press in the loop above may already have landed on the open list and opened them, so
+    // press only while they are not shown, waiting for each toggle to take effect.
     const docs = page.locator('.suggest-details .docs')
-    await docs.waitFor({ state: 'visible' })
+    await eventually(
+      async () => {
+        if (await docs.isVisible()) return true
+        await page.keyboard.press('Control+Space')
+        await page.waitForTimeout(800)
+        return docs.isVisible()
+      },
+      (v) => v,
+      'the suggestion details'
+    )
     await eventually(() => docs.innerText(), (t) => t.length > 40, 'a long description')
     const box = await page.locator('.suggest-details').boundingBox()
     const text = await docs.boundingBox()

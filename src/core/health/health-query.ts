@@ -85,7 +85,7 @@ function errorText(error: string | null, responseCode: number | null): string {
 }
 
 export function createHealthQuery(db: Db): HealthQuery {
-  const selectEndpoints = db.prepare<[], EndpointRow>('SELECT id, name, url, active FROM endpoints ORDER BY created_at, id')
+  const selectEndpoints = db.prepare<[], EndpointRow>('SELECT id, name, url, active FROM endpoints ORDER BY created_at, rowid')
   const selectCounts = db.prepare(
     `SELECT d.endpoint_id, COUNT(*) AS attempts, COALESCE(SUM(a.outcome = 'success'), 0) AS successes
      ${IN_WINDOW}
