@@ -105,7 +105,7 @@ async function main(): Promise<void> {
     try {
       targets.push(await startTarget('mockttp', listener.certDir))
     } catch (err) {
-      mockttpNote = `mockttp not measured (${String(err).split('\n')[0]}): npm install (it is a devDependency)`
+      mockttpNote = `mockttp not measured (${String(err).split('\n')[0]}): install it with "npm install --no-save mockttp@4.6.5" (kept out of the lockfile: its optional tls-impersonate dependency breaks npm ci)`
       console.log(mockttpNote)
     }
     const order: Kind[] = ['bare', 'mockttp', 'listener'].filter((k) => targets.some((t) => t.kind === k)) as Kind[]
