@@ -2,7 +2,8 @@
  * Collects items and hands them over in batches: the first item starts a timer, everything
  * that arrives before it fires goes out together. A burst of a thousand captures per second
  * becomes about twenty IPC messages, so the renderer is not flooded and events keep order.
- * The one batcher for pushed events: Electron main (IPC) and `serve`'s WebSocket stream use it.
+ * The one batcher for pushed events: Electron main (IPC), `serve`'s WebSocket stream and the
+ * renderer's live-events (before it touches the store) use it.
  * No node:* imports (setTimeout is global everywhere).
  */
 

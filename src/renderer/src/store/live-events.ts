@@ -4,7 +4,9 @@
  * 1000 captures/s costs a handful of store updates, not 1000 re-renders.
  * To route a new event: add it to `LiveQueue` and `enqueue` (live-queue.ts) and to `flush` below.
  */
-import { events, type EventKey } from '../../../shared/contract'
+import { events, type EventKey, type EventPayload } from '../../../shared/contract'
+import { createEventBatcher } from '../../../shared/event-batcher'
+import type { PushedEvent } from '../../../shared/ipc-channels'
 import { subscribe } from '../api/client'
 import { useWorkbench } from './index'
 import { emptyQueue, enqueue, type LiveQueue } from './live-queue'
@@ -43,30 +45,34 @@ const FLUSH_INTERVAL_MS = 200
 
 /** Subscribes once to every pushed event; returns the unsubscribe. */
 export function startLiveEvents(): () => void {
-  let queue = emptyQueue()
-  let scheduled = false
+  // Batches from the shared batcher pile into one queue until the next frame applies it,
+  // so a batch that lands while a frame is pending joins it instead of overtaking it.
+  let pending = emptyQueue()
+  let frameRequested = false
 
-  const run = () => {
-    scheduled = false
-    const batch = queue
-    queue = emptyQueue()
-    flush(batch)
+  const apply = () => {
+    frameRequested = false
+    const q = pending
+    pending = emptyQueue()
+    flush(q)
   }
-  const schedule = () => {
-    if (scheduled) return
-    scheduled = true
-    setTimeout(() => {
+  const batcher = createEventBatcher<PushedEvent>(
+    (batch) => {
+      for (const { event, payload } of batch) enqueue(pending, event as EventKey, payload as EventPayload<EventKey>)
+      if (frameRequested) return
       // Hidden windows get no animation frames; apply directly so the queue drains.
-      if (document.hidden) run()
-      else requestAnimationFrame(run)
-    }, FLUSH_INTERVAL_MS)
-  }
-
-  const unsubscribers = ALL_EVENTS.map((event) =>
-    subscribe(event, (payload) => {
-      enqueue(queue, event, payload)
-      schedule()
-    })
+      if (document.hidden) apply()
+      else {
+        frameRequested = true
+        requestAnimationFrame(apply)
+      }
+    },
+    { intervalMs: FLUSH_INTERVAL_MS }
   )
-  return () => unsubscribers.forEach((u) => u())
+
+  const unsubscribers = ALL_EVENTS.map((event) => subscribe(event, (payload) => batcher.push({ event, payload })))
+  return () => {
+    unsubscribers.forEach((u) => u())
+    batcher.dispose()
+  }
 }
