@@ -14,7 +14,8 @@ import type { Capture, CaptureFilter, CaptureSummary, Delivery, DeliveryDetail, 
 import { WORKBENCH_VERSION } from '../version'
 import type { ListenerAddress } from './capture-url'
 import { exportedCapture, exportedDelivery, type ExportPrivacy } from './export-rows'
-import { captureEntry, deliveryEntries, HAR_BASE64_NOTE, type HarEntry } from './har-export'
+import type { Entry as HarEntry } from 'har-format'
+import { captureEntry, deliveryEntries, HAR_BASE64_NOTE } from './har-export'
 import { exportNotes } from './redact'
 
 export interface ExportSources {

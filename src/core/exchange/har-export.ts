@@ -7,72 +7,28 @@
  * with `_`, as the spec allows).
  */
 import { STATUS_CODES } from 'node:http'
+import type { Entry, Har, Header, QueryString, Timings } from 'har-format'
 import type { Capture, DeliveryDetail, HeaderPair } from '../../shared/models'
 import { WORKBENCH_VERSION } from '../version'
 import { utf8Text } from './body-text'
 import { captureUrl, headerValue, type ListenerAddress } from './capture-url'
 
-export interface HarHeader {
-  name: string
-  value: string
-}
-
-export interface HarBody {
+/** A body as both postData and content take it (content adds its size; `encoding` on postData is the extension above). */
+interface HarBody {
   mimeType: string
   text: string
   encoding?: 'base64'
 }
 
-export interface HarEntry {
-  startedDateTime: string
-  time: number
-  request: {
-    method: string
-    url: string
-    httpVersion: string
-    cookies: never[]
-    headers: HarHeader[]
-    queryString: HarHeader[]
-    postData?: HarBody
-    headersSize: -1
-    bodySize: number
-  }
-  response: {
-    status: number
-    statusText: string
-    httpVersion: string
-    cookies: never[]
-    headers: HarHeader[]
-    content: HarBody & { size: number }
-    redirectURL: string
-    headersSize: -1
-    bodySize: number
-    _error?: string
-  }
-  cache: Record<string, never>
-  timings: { blocked: -1; dns: -1; connect: -1; ssl: -1; send: number; wait: number; receive: number }
-  comment?: string
-  _smartkyc: Record<string, unknown>
-}
-
-export interface Har {
-  log: {
-    version: '1.2'
-    creator: { name: string; version: string }
-    entries: HarEntry[]
-    comment?: string
-  }
-}
-
-const harHeaders = (pairs: HeaderPair[]): HarHeader[] => pairs.map(([name, value]) => ({ name, value }))
+const harHeaders = (pairs: HeaderPair[]): Header[] => pairs.map(([name, value]) => ({ name, value }))
 
 function body(bytes: Buffer, mimeType: string): HarBody {
   const text = utf8Text(bytes)
   return text !== null ? { mimeType, text } : { mimeType, text: bytes.toString('base64'), encoding: 'base64' }
 }
 
-function queryString(query: string): HarHeader[] {
-  const out: HarHeader[] = []
+function queryString(query: string): QueryString[] {
+  const out: QueryString[] = []
   // URLSearchParams decodes; a malformed escape must not stop the export.
   try {
     for (const [name, value] of new URLSearchParams(query)) out.push({ name, value })
@@ -86,12 +42,12 @@ function harVersion(version: string): string {
   return /^HTTP\//i.test(version) ? version.toUpperCase() : `HTTP/${version}`
 }
 
-function timings(waitMs: number): HarEntry['timings'] {
+function timings(waitMs: number): Timings {
   return { blocked: -1, dns: -1, connect: -1, ssl: -1, send: 0, wait: waitMs, receive: 0 }
 }
 
 /** One HAR entry for a capture: the request as received, the reply the listener gave. */
-export function captureEntry(capture: Capture, listener: ListenerAddress | null): HarEntry {
+export function captureEntry(capture: Capture, listener: ListenerAddress | null): Entry {
   const bytes = Buffer.from(capture.bodyBase64, 'base64')
   const responseBytes = Buffer.from(capture.response.body, 'utf8')
   const status = capture.response.status ?? 0
@@ -142,7 +98,7 @@ export function captureEntry(capture: Capture, listener: ListenerAddress | null)
 }
 
 /** One HAR entry per attempt of a delivery: what the mock Smart KYC sent and what came back. */
-export function deliveryEntries(delivery: DeliveryDetail): HarEntry[] {
+export function deliveryEntries(delivery: DeliveryDetail): Entry[] {
   const bytes = Buffer.from(delivery.bodyBase64, 'base64')
   return delivery.attempts.map((attempt) => {
     const responseBytes = Buffer.from(attempt.responseBodyBase64, 'base64')
@@ -196,7 +152,7 @@ export const HAR_BASE64_NOTE =
   'Bodies that are not valid UTF-8 are base64 with "encoding": "base64" (also on postData, a common HAR extension).'
 
 /** The HAR document around `entries`. */
-export function harOf(entries: HarEntry[]): Har {
+export function harOf(entries: Entry[]): Har {
   return {
     log: {
       version: '1.2',
