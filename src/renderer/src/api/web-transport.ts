@@ -1,8 +1,8 @@
 /**
  * The contract over HTTP + WebSocket, for the UI served by `kyc-hooks serve`. Calls are
  * POST /api/call/<method> with the per-run token as a Bearer header; pushed events arrive
- * on one shared WebSocket as batched arrays `[{ event, payload }, ...]` and the socket
- * reconnects with backoff when the server goes away.
+ * on one shared WebSocket as batched arrays `[{ event, payload }, ...]`; partysocket's
+ * ReconnectingWebSocket reconnects it with backoff (and per-tab jitter) when the server goes away.
  *
  * The token comes from `?token=` on first load. It is moved to sessionStorage (this tab
  * only) and removed from the address bar, so it does not sit in history, bookmarks or a
@@ -14,6 +14,7 @@
 import type { BridgeReply, WorkbenchBridge } from '../../../shared/bridge'
 import type { EventKey, EventPayload, MethodInput, MethodName, MethodOutput } from '../../../shared/contract'
 import { createEventFanout } from '../../../shared/event-fanout'
+import ReconnectingWebSocket from 'partysocket/ws'
 import { ApiError } from './client'
 
 /** The socket's state, for the status bar; `unauthorized` means the page lacks a valid token. */
@@ -27,9 +28,7 @@ export const TOKEN_REQUIRED_MESSAGE =
   'token required: open the URL that kyc-hooks serve printed (it ends with ?token=...); the token changes on every start'
 
 let token: string | null | undefined // undefined: not read yet
-let socket: WebSocket | null = null
-let retryTimer: ReturnType<typeof setTimeout> | null = null
-let retryDelay = FIRST_RETRY_MS
+let socket: ReconnectingWebSocket | null = null
 let state: ConnectionState = 'closed'
 // One failing view must not stop the others from hearing the event.
 const fanout = createEventFanout((event, err) => console.error(`handler for ${event} failed`, err))
@@ -132,55 +131,62 @@ function dispatchBatch(data: unknown): void {
 }
 
 function ensureSocket(): void {
-  if (socket || retryTimer) return
+  if (socket) return
   if (state === 'unauthorized') return
   const t = readToken()
   setState('connecting')
   const scheme = window.location.protocol === 'https:' ? 'wss:' : 'ws:'
   // No token in this tab: the browser sends the session cookie with the upgrade instead.
   const query = t ? `?token=${encodeURIComponent(t)}` : ''
-  const ws = new WebSocket(`${scheme}//${window.location.host}/api/events${query}`)
-  socket = ws
+  const url = `${scheme}//${window.location.host}/api/events${query}`
   let opened = false
+  const ws = new ReconnectingWebSocket(
+    // Called before every attempt, after the backoff wait: the moment the page is connecting again.
+    () => {
+      setState('connecting')
+      return url
+    },
+    undefined,
+    {
+      // 0.5 s, 1 s, 2 s … 10 s; the first delay is jittered per tab so several tabs do not
+      // reconnect in lockstep after a server restart.
+      minReconnectionDelay: Math.round(FIRST_RETRY_MS * (0.8 + Math.random() * 0.4)),
+      maxReconnectionDelay: MAX_RETRY_MS,
+      reconnectionDelayGrowFactor: 2,
+      // Back to the first delay as soon as a socket opens.
+      minUptime: 0,
+      // A busy machine may take a while to answer the upgrade: only give up on a silent server.
+      connectionTimeout: 10_000,
+      shouldReconnectOnClose: () => state !== 'unauthorized'
+    }
+  )
+  socket = ws
   ws.onopen = () => {
     opened = true
-    retryDelay = FIRST_RETRY_MS
     setState('open')
   }
   ws.onmessage = (e: MessageEvent) => dispatchBatch(e.data)
   ws.onclose = () => {
-    socket = null
-    if (opened) scheduleReconnect()
+    if (state === 'unauthorized') return
+    setState('closed')
     // A refused upgrade looks like any failed connect to a browser: ask over HTTP whether
     // the token is the reason before retrying forever.
-    else void probeThenRetry()
+    if (!opened) void probeToken(ws)
+    opened = false
   }
 }
 
-async function probeThenRetry(): Promise<void> {
+/** Stops reconnecting when the server refuses this page's token (or cookie). */
+async function probeToken(ws: ReconnectingWebSocket): Promise<void> {
   try {
     const res = await post('app.info', {})
     if (res.status === 401) {
       setState('unauthorized')
-      return
+      ws.close()
     }
   } catch {
-    // Server down: keep retrying below.
+    // Server down: the socket keeps retrying.
   }
-  scheduleReconnect()
-}
-
-function scheduleReconnect(): void {
-  if (state === 'unauthorized') return
-  setState('closed')
-  // Jitter keeps several tabs from reconnecting in lockstep after a server restart.
-  const delay = Math.round(retryDelay * (0.8 + Math.random() * 0.4))
-  retryDelay = Math.min(retryDelay * 2, MAX_RETRY_MS)
-  retryTimer = setTimeout(() => {
-    retryTimer = null
-    setState('connecting')
-    ensureSocket()
-  }, delay)
 }
 
 /** The WorkbenchBridge for a browser page served by `kyc-hooks serve`. */
