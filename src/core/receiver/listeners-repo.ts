@@ -3,6 +3,7 @@
  * Runtime state (running, actual port) is never stored: it belongs to the manager.
  */
 import type { Db } from '../store/database'
+import { readJsonColumn } from '../store/json-column'
 import { ResponseRule } from '../../shared/models'
 import type { ListenerConfig } from './types'
 
@@ -74,8 +75,8 @@ function toRow(c: ListenerConfig): ListenerRow {
 
 function fromRow(r: ListenerRow): ListenerConfig {
   // The rule is re-parsed so a row written by an older version gains new fields' defaults.
-  const rule = ResponseRule.safeParse(parseJson(r.rule))
-  const secrets = parseJson(r.secrets)
+  const rule = ResponseRule.safeParse(readJsonColumn(r.rule))
+  const secrets = readJsonColumn(r.secrets)
   return {
     id: r.id,
     name: r.name,
@@ -90,13 +91,5 @@ function fromRow(r: ListenerRow): ListenerConfig {
     autoStart: r.auto_start === 1,
     createdAt: r.created_at,
     updatedAt: r.updated_at
-  }
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text)
-  } catch {
-    return undefined
   }
 }

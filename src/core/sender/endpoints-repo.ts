@@ -34,7 +34,6 @@ function toEndpoint(row: EndpointRow): Endpoint {
 }
 
 // outbox-repo reads its header columns with the same reader.
-export { parseHeaders }
 
 export interface EndpointsRepo {
   list(): Endpoint[]

@@ -15,7 +15,7 @@
  */
 import type { Db } from '../store/database'
 import type { Attempt, Delivery, DeliveryDetail, DeliveryFilter, DeliveryStatus, HeaderPair, Origin } from '../../shared/models'
-import { parseHeaders } from './endpoints-repo'
+import { parseHeaders } from '../store/header-column'
 import { maxAttempts, parseSchedule } from './retry-schedule'
 
 export interface NewMessage {

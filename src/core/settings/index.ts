@@ -5,6 +5,7 @@
  * than making the whole Workbench unusable.
  */
 import type { Db } from '../store/database'
+import { readJsonColumn } from '../store/json-column'
 import type { EventBus } from '../event-bus'
 import type { ServiceOf } from '../../shared/workbench-api'
 import { Settings } from '../../shared/models'
@@ -35,7 +36,7 @@ export function createSettingsService(db: Db, bus: EventBus): SettingsService {
     for (const key of keys) {
       const raw = stored.get(key)
       if (raw === undefined) continue
-      const value = parseJson(raw)
+      const value = readJsonColumn(raw)
       // Validate field by field so one bad row costs only that setting.
       if (Settings.shape[key].safeParse(value).success) merged[key] = value
     }
@@ -71,13 +72,5 @@ export function createSettingsService(db: Db, bus: EventBus): SettingsService {
       bus.emit('settings.changed', next)
       return next
     }
-  }
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text)
-  } catch {
-    return undefined
   }
 }
