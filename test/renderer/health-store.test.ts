@@ -3,44 +3,11 @@
  * delivering to a real local HTTP server): the report for a window, the banner's alerts
  * read at start, and the banner kept by pushed `health.alert` events.
  */
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { WorkbenchBridge } from '../../src/shared/bridge'
+import { describe, expect, it } from 'vitest'
 import type { HealthAlert } from '../../src/shared/health-models'
+import { engine, useStoreWithEngine, useWorkbench } from './store-with-engine'
 
-interface Engine {
-  bridge: WorkbenchBridge
-  targetUrl: string
-  setTargetStatus(status: number): void
-  close(): Promise<void>
-}
-
-// Node-typed support code, loaded by a computed specifier (see store-b-flows.test.ts).
-const SUPPORT = '../renderer-support/in-process-engine'
-async function startEngine(): Promise<Engine> {
-  const mod = (await import(/* @vite-ignore */ SUPPORT)) as { startInProcessEngine(): Promise<Engine> }
-  return mod.startInProcessEngine()
-}
-
-let engine: Engine
-const forwarding: WorkbenchBridge = {
-  call: (method, input) => engine.bridge.call(method, input),
-  subscribe: (event, handler) => engine.bridge.subscribe(event, handler)
-}
-
-type Store = typeof import('../../src/renderer/src/store')['useWorkbench']
-let useWorkbench: Store
-
-beforeAll(async () => {
-  ;(globalThis as { window?: unknown }).window = { workbench: forwarding }
-  useWorkbench = (await import('../../src/renderer/src/store')).useWorkbench
-})
-beforeEach(async () => {
-  engine = await startEngine()
-  useWorkbench.setState(useWorkbench.getInitialState(), true)
-})
-afterEach(async () => {
-  await engine.close()
-})
+useStoreWithEngine()
 
 const s = () => useWorkbench.getState()
 

@@ -3,51 +3,11 @@
  * on a temporary SQLite file behind the real dispatcher (what the preload exposes as
  * window.workbench), delivering to a real HTTP server on 127.0.0.1.
  */
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { WorkbenchBridge } from '../../src/shared/bridge'
+import { describe, expect, it, vi } from 'vitest'
 import type { Delivery } from '../../src/shared/models'
+import { engine, useStoreWithEngine, useWorkbench } from './store-with-engine'
 
-interface Engine {
-  bridge: WorkbenchBridge
-  targetUrl: string
-  received: { headers: Record<string, string | string[] | undefined>; body: Uint8Array }[]
-  setTargetStatus(status: number): void
-  failNextRequests(n: number): void
-  close(): Promise<void>
-}
-
-// Node-typed support code, loaded by a computed specifier so this browser-typed file does
-// not pull node:* types into the renderer's type check.
-const SUPPORT = '../renderer-support/in-process-engine'
-async function startEngine(): Promise<Engine> {
-  const mod = (await import(/* @vite-ignore */ SUPPORT)) as { startInProcessEngine(): Promise<Engine> }
-  return mod.startInProcessEngine()
-}
-
-let engine: Engine
-// The client caches window.workbench on first use, so it gets a bridge that forwards to
-// whichever engine the current test started.
-const forwarding: WorkbenchBridge = {
-  call: (method, input) => engine.bridge.call(method, input),
-  subscribe: (event, handler) => engine.bridge.subscribe(event, handler)
-}
-
-type Store = typeof import('../../src/renderer/src/store')['useWorkbench']
-let useWorkbench: Store
-
-beforeAll(async () => {
-  ;(globalThis as { window?: unknown }).window = { workbench: forwarding }
-  useWorkbench = (await import('../../src/renderer/src/store')).useWorkbench
-})
-
-beforeEach(async () => {
-  engine = await startEngine()
-  useWorkbench.setState(useWorkbench.getInitialState(), true)
-})
-
-afterEach(async () => {
-  await engine.close()
-})
+useStoreWithEngine()
 
 /** How long vi.waitFor retries: the store updates after debounces and I/O. */
 const WAIT = { timeout: 30_000, interval: 25 }
