@@ -113,7 +113,14 @@ describe('captures filters and counts at scale', () => {
       }
       expect(plan.page.filter((l) => /TEMP B-TREE/.test(l)), label).toEqual([])
       if (filter.event || filter.signature || filter.schema || filter.responseStatus || filter.listenerId) {
-        expect(plan.page.join('\n'), label).toMatch(/USING (COVERING )?INDEX captures_by_|VIRTUAL TABLE INDEX/)
+        // A combination no capture has is answered by the per-combination counts alone.
+        const page = plan.page.join('\n')
+        if (page.includes('no combination matches')) {
+          expect(page, label).toMatch(/^SEARCH capture_filter_counts USING INDEX capture_filter_counts_by_values/)
+          expect(plan.page.filter((l) => /\bcaptures\b/.test(l) && !l.includes('captures is not read')), label).toEqual([])
+        } else {
+          expect(page, label).toMatch(/USING (COVERING )?INDEX captures_by_|VIRTUAL TABLE INDEX/)
+        }
       }
     }
   })
@@ -162,7 +169,9 @@ describe('migration: capture search backfill', () => {
       try {
         expect(progress[0]).toMatchObject({ done: 0, total: 4500 })
         expect(progress.length).toBeGreaterThan(2)
-        expect(progress[progress.length - 1]).toMatchObject({ done: 4500, total: 4500, name: 'capture-search-and-filter-indexes' })
+        const search = progress.filter((p) => p.name === 'capture-search-and-filter-indexes')
+        expect(search[search.length - 1]).toMatchObject({ done: 4500, total: 4500 })
+        expect(progress[progress.length - 1]).toMatchObject({ done: 4500, total: 4500 })
         const repo = createCapturesRepo(db)
         expect(repo.list({ q: 'CUSTOMER@legacy', limit: 5 }).items.map((c) => c.seq)).toEqual([4322])
       } finally {
