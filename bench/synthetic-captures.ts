@@ -66,7 +66,8 @@ export function syntheticCapture(i: number, opts: SyntheticOptions): NewCaptureR
   const schema = i % 40 === 0 ? 'invalid' : 'valid'
   const status = i % 100 === 0 ? 500 : 200
   return {
-    id: `cap_${hex(r, 24)}`,
+    // The index makes the id unique: the xorshift streams of two seeds can overlap.
+    id: `cap_${i.toString(16).padStart(8, '0')}${hex(r, 16)}`,
     listener_id: opts.listenerIds[i % opts.listenerIds.length],
     source: 'listener',
     received_at: base.created_at,

@@ -1,6 +1,7 @@
 /**
- * Row <-> model mapping for captures. Stored JSON columns were written by us, but a file
- * can be edited or come from an older version, so every parse has a safe fallback.
+ * Row <-> model mapping for captures: the one place that knows the storage layout of the
+ * `captures` row, both ways. Stored JSON columns were written by us, but a file can be
+ * edited or come from an older version, so every parse has a safe fallback.
  */
 import type {
   Capture,
@@ -12,7 +13,8 @@ import type {
   SignatureStatus,
   SignatureVerdict
 } from '../../shared/models'
-import type { CaptureRow } from './types'
+import type { Analysis } from './capture-analysis'
+import type { CaptureRow, IncomingRequest, NewCaptureRow } from './types'
 import { parseHeaders } from '../store/header-column'
 
 /** Columns a list view needs: no headers, no body, no verdict details. */
@@ -40,6 +42,49 @@ export type SummaryRow = Pick<
   | 'duplicate_of'
   | 'response_status'
 >
+
+/** What a capture is made of, as the receiver knows it when it records one. */
+export interface CaptureRecord {
+  id: string
+  /** null for a capture that came from outside (HAR import). */
+  listenerId: string | null
+  source: 'listener' | 'import'
+  request: IncomingRequest
+  analysis: Pick<Analysis, 'sha256' | 'signature' | 'schema'>
+  duplicateOf: string | null
+  response: CaptureResponse
+}
+
+/** The row a capture is stored as (everything but `seq`, which SQLite assigns). */
+export function toCaptureRow(c: CaptureRecord): NewCaptureRow {
+  const { request: req, analysis } = c
+  return {
+    id: c.id,
+    listener_id: c.listenerId,
+    source: c.source,
+    received_at: req.receivedAt,
+    method: req.method,
+    path: req.path,
+    query: req.query,
+    http_version: req.httpVersion,
+    remote_address: req.remoteAddress,
+    headers: JSON.stringify(req.headers),
+    body: req.body,
+    body_size: req.body.length,
+    body_sha256: analysis.sha256,
+    body_truncated: req.truncated ? 1 : 0,
+    event: analysis.schema.event,
+    signature_status: analysis.signature.status,
+    signature_verdict: JSON.stringify(analysis.signature),
+    schema_status: analysis.schema.status,
+    schema_verdict: JSON.stringify(analysis.schema),
+    duplicate_of: c.duplicateOf,
+    response: JSON.stringify(c.response),
+    response_status: c.response.status,
+    // A forward's result arrives after the row is written (CapturesRepo.setOutcome).
+    forward: null
+  }
+}
 
 const SIGNATURE_STATUSES: readonly string[] = ['valid', 'invalid', 'missing']
 const SCHEMA_STATUSES: readonly string[] = ['valid', 'invalid', 'not-json', 'unknown-event']

@@ -15,7 +15,7 @@ import { newId } from '../ids'
 import { messageOf } from '../../shared/errors'
 import type { CaptureResponse, HeaderPair } from '../../shared/models'
 import { analyse, listenerSecrets, type SecretSource } from './capture-analysis'
-import { toSummary } from './capture-mapping'
+import { toCaptureRow, toSummary } from './capture-mapping'
 import { createDeferredDiagnoser } from './deferred-diagnosis'
 import type { CaptureWriter } from './capture-writer'
 import type { CapturesRepo } from './captures-repo'
@@ -83,31 +83,15 @@ export function createCapturePipeline(deps: PipelineDeps) {
       response = recordedResponse(decision, forwardNow)
     }
 
-    const row: NewCaptureRow = {
+    const row = toCaptureRow({
       id,
-      listener_id: config.id,
+      listenerId: config.id,
       source: 'listener',
-      received_at: req.receivedAt,
-      method: req.method,
-      path: req.path,
-      query: req.query,
-      http_version: req.httpVersion,
-      remote_address: req.remoteAddress,
-      headers: JSON.stringify(req.headers),
-      body: req.body,
-      body_size: req.body.length,
-      body_sha256: analysis.sha256,
-      body_truncated: req.truncated ? 1 : 0,
-      event: analysis.schema.event,
-      signature_status: analysis.signature.status,
-      signature_verdict: JSON.stringify(analysis.signature),
-      schema_status: analysis.schema.status,
-      schema_verdict: JSON.stringify(analysis.schema),
-      duplicate_of: duplicateOf,
-      response: JSON.stringify(response),
-      response_status: response.status,
-      forward: null
-    }
+      request: req,
+      analysis,
+      duplicateOf,
+      response
+    })
 
     let seq: number
     try {

@@ -8,6 +8,7 @@ import type { Statement } from 'better-sqlite3'
 import type { Capture, CaptureFilter, CaptureSummary } from '../../shared/models'
 import { SUMMARY_COLUMNS, toCapture, toSummary, type SummaryRow } from './capture-mapping'
 import type { CaptureOutcome, CaptureRow, NewCaptureRow } from './types'
+import { createFilterPage } from './captures-filter-page'
 
 /** The filter as the contract hands it over (a missing limit means the schema's default). */
 export type ParsedCaptureFilter = CaptureFilter
@@ -105,6 +106,13 @@ export function createCapturesRepo(db: Db) {
   // A handful of filter combinations exist; prepare each once.
   const listCache = new Map<string, Statement<unknown[], SummaryRow>>()
   const countCache = new Map<string, Statement<unknown[], { n: number }>>()
+  const filterPage = createFilterPage(db)
+
+  /** Without search text, the per-combination counts answer the total, and the page when a filter is set. */
+  const byFiltersAlone = (filter: ParsedCaptureFilter) => planSearch(filter.q).kind === 'none'
+  const hasFilter = (filter: ParsedCaptureFilter) =>
+    [filter.listenerId, filter.event, filter.signature, filter.schema, filter.responseStatus].some((v) => v !== undefined)
+  const capped = (items: CaptureSummary[], counted: number) => ({ items, total: Math.min(counted, COUNT_CAP), totalCapped: counted > COUNT_CAP })
 
   function where(
     filter: ParsedCaptureFilter,
@@ -196,17 +204,28 @@ export function createCapturesRepo(db: Db) {
      * (`totalCapped` then says there are more).
      */
     list(filter: ParsedCaptureFilter): { items: CaptureSummary[]; total: number; totalCapped: boolean } {
+      if (byFiltersAlone(filter) && hasFilter(filter)) {
+        const found = filterPage.list(filter, filter.limit ?? DEFAULT_LIMIT)
+        return capped(found.rows.map(toSummary), found.total)
+      }
+      if (byFiltersAlone(filter)) {
+        const page = pageQuery(filter)
+        return capped(cached(listCache, page.sql).all(...page.params).map(toSummary), filterPage.total(filter))
+      }
       const page = pageQuery(filter)
       const count = countQuery(filter)
       const items = cached(listCache, page.sql).all(...page.params).map(toSummary)
-      const counted = cached(countCache, count.sql).get(...count.params)?.n ?? 0
-      return { items, total: Math.min(counted, COUNT_CAP), totalCapped: counted > COUNT_CAP }
+      return capped(items, cached(countCache, count.sql).get(...count.params)?.n ?? 0)
     },
 
     /** EXPLAIN QUERY PLAN of the page and count queries `list(filter)` runs (tests and the store bench). */
     plan(filter: ParsedCaptureFilter): { page: string[]; count: string[] } {
       const explain = (q: { sql: string; params: unknown[] }) =>
         db.prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${q.sql}`).all(...q.params).map((r) => r.detail)
+      if (byFiltersAlone(filter)) {
+        const counts = filterPage.plan(filter, filter.limit ?? DEFAULT_LIMIT)
+        return hasFilter(filter) ? counts : { page: explain(pageQuery(filter)), count: counts.count }
+      }
       return { page: explain(pageQuery(filter)), count: explain(countQuery(filter)) }
     },
 

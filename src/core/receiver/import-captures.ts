@@ -8,10 +8,10 @@ import type { EventBus } from '../event-bus'
 import { newId } from '../ids'
 import type { CaptureSummary } from '../../shared/models'
 import { analyse, type SecretSource } from './capture-analysis'
-import { toSummary } from './capture-mapping'
+import { toCaptureRow, toSummary } from './capture-mapping'
 import type { CapturesRepo } from './captures-repo'
 import type { DuplicateIndex } from './duplicate-index'
-import type { ImportedCapture, NewCaptureRow } from './types'
+import type { ImportedCapture } from './types'
 
 export interface ImporterDeps {
   db: Db
@@ -29,37 +29,15 @@ export function createImporter(deps: ImporterDeps) {
       const id = newId('cap')
       const body = Buffer.isBuffer(r.body) ? r.body : Buffer.from(r.body)
       const analysis = analyse(body, r.headers, secrets, deps.secrets)
-      const row: NewCaptureRow = {
+      const row = toCaptureRow({
         id,
-        listener_id: null,
+        listenerId: null,
         source: 'import',
-        received_at: r.receivedAt,
-        method: r.method,
-        path: r.path,
-        query: r.query,
-        http_version: r.httpVersion,
-        remote_address: r.remoteAddress,
-        headers: JSON.stringify(r.headers),
-        body,
-        body_size: body.length,
-        body_sha256: analysis.sha256,
-        body_truncated: 0,
-        event: analysis.schema.event,
-        signature_status: analysis.signature.status,
-        signature_verdict: JSON.stringify(analysis.signature),
-        schema_status: analysis.schema.status,
-        schema_verdict: JSON.stringify(analysis.schema),
-        duplicate_of: deps.duplicates.claim(null, analysis.sha256, id),
-        response: JSON.stringify({
-          mode: 'reply',
-          status: r.responseStatus,
-          headers: r.responseHeaders,
-          body: r.responseBody,
-          delayMs: 0
-        }),
-        response_status: r.responseStatus,
-        forward: null
-      }
+        request: { ...r, body, truncated: false },
+        analysis,
+        duplicateOf: deps.duplicates.claim(null, analysis.sha256, id),
+        response: { mode: 'reply', status: r.responseStatus, headers: r.responseHeaders, body: r.responseBody, delayMs: 0 }
+      })
       const seq = deps.repo.insert(row)
       summaries.push(toSummary({ ...row, seq }))
     }

@@ -7,6 +7,7 @@
  * JSON arrays of [name, value] pairs in the order and case they travelled.
  */
 import { CAPTURE_SEARCH_SQL, backfillCaptureSearch } from './capture-search-schema'
+import { CAPTURE_FILTER_COUNTS_SQL, backfillCaptureFilterCounts } from './capture-filter-counts-schema'
 
 export interface Migration {
   version: number
@@ -342,6 +343,14 @@ export const migrations: Migration[] = [
         entries TEXT NOT NULL DEFAULT '[]'
       );
     `
+  },
+  {
+    // Counts per filter combination kept by triggers, and one composite filter index in place
+    // of five (issue 10). Self-contained: renumber freely on merge.
+    version: 8,
+    name: 'capture-filter-counts',
+    sql: CAPTURE_FILTER_COUNTS_SQL,
+    backfill: backfillCaptureFilterCounts
   }
 ]
 

@@ -113,7 +113,17 @@ describe('captures filters and counts at scale', () => {
       }
       expect(plan.page.filter((l) => /TEMP B-TREE/.test(l)), label).toEqual([])
       if (filter.event || filter.signature || filter.schema || filter.responseStatus || filter.listenerId) {
-        expect(plan.page.join('\n'), label).toMatch(/USING (COVERING )?INDEX captures_by_|VIRTUAL TABLE INDEX/)
+        // A combination no capture has is answered by the per-combination counts alone.
+        const page = plan.page.join('\n')
+        if (page.includes('no combination matches')) {
+          expect(page, label).toMatch(/^SEARCH capture_filter_counts USING INDEX capture_filter_counts_by_values/)
+          expect(plan.page.filter((l) => /\bcaptures\b/.test(l) && !l.includes('captures is not read')), label).toEqual([])
+        } else if (filter.q !== undefined && [...filter.q].length < 3) {
+          // Too short for trigrams: the newest-1,000 window is a range of the rowid, or an inbox index.
+          expect(page, label).toMatch(/USING (COVERING )?INDEX captures_by_|USING INTEGER PRIMARY KEY \(rowid>\?\)/)
+        } else {
+          expect(page, label).toMatch(/USING (COVERING )?INDEX captures_by_|VIRTUAL TABLE INDEX/)
+        }
       }
     }
   })
@@ -121,8 +131,10 @@ describe('captures filters and counts at scale', () => {
   it('caps the count past 10,000 and says so', () => {
     const { db } = tempDb()
     const repo = createCapturesRepo(db)
-    // One realistic row copied under new ids: the count is what is tested, not variety.
-    const row = syntheticCapture(0, { listenerIds: listeners })
+    // One realistic row copied under new ids, with a tiny body (10,025 bodies of 1 to 5 KB
+    // through the full-text index took a minute on a loaded machine): the count is what is
+    // tested, not variety.
+    const row = { ...syntheticCapture(0, { listenerIds: listeners }), body: Buffer.from('{"n":0}') }
     db.transaction(() => {
       for (let i = 0; i < COUNT_CAP + 25; i++) {
         repo.insert({ ...row, id: `cap_${i}`, signature_status: i % 50 === 0 ? 'invalid' : 'valid' })
@@ -162,7 +174,9 @@ describe('migration: capture search backfill', () => {
       try {
         expect(progress[0]).toMatchObject({ done: 0, total: 4500 })
         expect(progress.length).toBeGreaterThan(2)
-        expect(progress[progress.length - 1]).toMatchObject({ done: 4500, total: 4500, name: 'capture-search-and-filter-indexes' })
+        const search = progress.filter((p) => p.name === 'capture-search-and-filter-indexes')
+        expect(search[search.length - 1]).toMatchObject({ done: 4500, total: 4500 })
+        expect(progress[progress.length - 1]).toMatchObject({ done: 4500, total: 4500 })
         const repo = createCapturesRepo(db)
         expect(repo.list({ q: 'CUSTOMER@legacy', limit: 5 }).items.map((c) => c.seq)).toEqual([4322])
       } finally {

@@ -31,6 +31,7 @@ describe('openDatabase', () => {
     expect(tables).toEqual([
       'attempts',
       'audit_runs',
+      'capture_filter_counts',
       'captures',
       // The FTS5 table and its shadow tables (migration 6).
       'captures_fts',
