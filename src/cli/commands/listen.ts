@@ -9,7 +9,7 @@ import type { MethodInput } from '../../shared/contract'
 import type { Listener } from '../../shared/models'
 import { startCaptureFeed } from '../capture-feed'
 import { contractCall, type ContractCall } from '../contract-call'
-import { openWorkbench } from '../options'
+import { addBindOptions, openWorkbench } from '../options'
 import { collect, intOption, parseHttpUrl } from '../parse'
 import { printLine, printNote } from '../output'
 import { runUntilStopped } from '../stop-signal'
@@ -116,11 +116,10 @@ async function runListen(opts: ListenOptions, command: Command): Promise<void> {
 
 /** Registers `listen`. */
 export function registerListen(program: Command): void {
-  program
+  const listenCommand = program
     .command('listen')
     .description('capture webhooks on a local HTTPS listener and print each one as it arrives')
-    .option('--port <n>', 'port to listen on (0 picks a free port)', intOption('--port', 0, 65535), 8443)
-    .option('--host <host>', 'address to bind (keep 127.0.0.1 unless other machines must reach it)', '127.0.0.1')
+  addBindOptions(listenCommand, { help: 'port to listen on', default: 8443 })
     .option('--http', 'plain HTTP instead of HTTPS')
     .option('--https', 'HTTPS with a certificate from the local CA (the default for a new listener)')
     .option('--secret <secret>', 'secret to verify X-SmartKYC-Signature with (repeatable; the API secret is also used)', collect)

@@ -6,7 +6,7 @@
  */
 import type { Command } from 'commander'
 import { contractCall } from '../contract-call'
-import { openWorkbench } from '../options'
+import { addBindOptions, openWorkbench } from '../options'
 import { intOption } from '../parse'
 import { printLine, printNote, safeLine } from '../output'
 import { runUntilStopped } from '../stop-signal'
@@ -58,11 +58,10 @@ async function runPlatform(flags: PlatformFlags, command: Command): Promise<void
 
 /** Registers `platform`. */
 export function registerPlatform(program: Command): void {
-  program
+  const platformCommand = program
     .command('platform')
     .description('run the mock Smart KYC platform: its REST API, whose calls cause the webhooks (a local mock)')
-    .option('--port <n>', 'port for the API (0 picks a free port)', intOption('--port', 0, 65535), 8787)
-    .option('--host <host>', 'address to bind (keep 127.0.0.1 unless other machines must reach it)', '127.0.0.1')
+  addBindOptions(platformCommand, { help: 'port for the API', default: 8787 })
     .option('--rate <n>', 'sustained requests per minute per API key (documented: 100)', intOption('--rate', 1, 1_000_000), 100)
     .option('--burst <n>', 'requests a fresh key may make at once (documented: bursts up to 200)', intOption('--burst', 1, 1_000_000), 200)
     .addHelpText(

@@ -11,8 +11,7 @@ import type { Command } from 'commander'
 import type { Workbench, WorkbenchOptions } from '../../core/workbench'
 import { defaultRendererDir, startServer, type RunningServer } from '../../server/index'
 import { NOT_BUILT_MESSAGE } from '../../server/static-files'
-import { dbOption } from '../options'
-import { intOption } from '../parse'
+import { addBindOptions, dbOption } from '../options'
 import { printLine, printNote } from '../output'
 import { runUntilStopped } from '../stop-signal'
 
@@ -119,11 +118,10 @@ async function runServe(flags: ServeFlags, command: Command): Promise<void> {
 
 /** Registers `serve`. */
 export function registerServe(program: Command): void {
-  program
+  const serveCommand = program
     .command('serve')
     .description('serve the Workbench UI in your browser (token-protected, on 127.0.0.1)')
-    .option('--port <n>', 'port for the UI (0 picks a free port)', intOption('--port', 0, 65535), 4000)
-    .option('--host <host>', 'address to bind (keep 127.0.0.1 unless other machines must reach it)', '127.0.0.1')
+  addBindOptions(serveCommand, { help: 'port for the UI', default: 4000 })
     .option('--open', 'open the UI in the system browser')
     .addHelpText('after', '\nThe UI comes from out/renderer: run `npm run build` once after checking out or updating.')
     .action((flags: ServeFlags, command: Command) => runServe(flags, command))
