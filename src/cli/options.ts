@@ -5,6 +5,7 @@
 import type { Command } from 'commander'
 import type { Workbench } from '../core/workbench'
 import { contractCall, type ContractCall } from './contract-call'
+import { intOption } from './parse'
 
 /** Adds the global `--db FILE` option (also read from KYC_HOOKS_DB) to the program. */
 export function addDbOption(program: Command): Command {
@@ -12,6 +13,16 @@ export function addDbOption(program: Command): Command {
     '--db <file>',
     'database file to use (env KYC_HOOKS_DB; default: the per-user data folder shared with the desktop app)'
   )
+}
+
+/**
+ * `--port` and `--host` of the long-running commands (listen, platform, serve): the same
+ * words and range everywhere, loopback unless the user says otherwise.
+ */
+export function addBindOptions(command: Command, port: { help: string; default: number }): Command {
+  return command
+    .option('--port <n>', `${port.help} (0 picks a free port)`, intOption('--port', 0, 65535), port.default)
+    .option('--host <host>', 'address to bind (keep 127.0.0.1 unless other machines must reach it)', '127.0.0.1')
 }
 
 /** The --db value given anywhere on the command line, or undefined (then KYC_HOOKS_DB or the default). */

@@ -46,7 +46,7 @@ export interface WorkbenchOptions {
 export interface Workbench extends WorkbenchApi {
   /** The mock platform, with `operations` for scenario runners that drive it without HTTP. */
   readonly platform: PlatformService
-  /** Scenarios, with `settled(runId)` for the CLI that waits for a run. */
+  /** Scenarios, with `settled(runId)` for engine tests that wait for a run (the CLI follows `scenario.progress`). */
   readonly scenarios: ScenariosService
   readonly bus: EventBus
   readonly db: Db

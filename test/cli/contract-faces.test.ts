@@ -22,7 +22,11 @@ interface Case<M extends MethodName = MethodName> {
   input: MethodInput<M>
   code: string
   message: RegExp
+  /** CLI commands run on the CLI's database first (e.g. credentials, so no "Created…" note joins stderr). */
+  setup?: string[][]
 }
+
+const withCredentials = [['credentials', 'create']]
 
 const cases: Case[] = [
   {
@@ -56,11 +60,46 @@ const cases: Case[] = [
     input: { id: 'cap_nope' },
     code: 'not-found',
     message: /"cap_nope" does not exist/
-  } satisfies Case<'captures.get'>
+  } satisfies Case<'captures.get'>,
+  {
+    what: 'an audit signed with an empty secret',
+    cli: ['audit', '--to', 'https://127.0.0.1:9/x', '--secret', ''],
+    method: 'audit.run',
+    input: { url: 'https://127.0.0.1:9/x', secret: '' },
+    code: 'bad-input',
+    message: /^invalid input for "audit\.run": secret: too small/
+  } satisfies Case<'audit.run'>,
+  {
+    what: 'a mock platform on an empty host',
+    cli: ['platform', '--port', '0', '--host', ''],
+    method: 'platform.start',
+    input: { port: 0, host: '' },
+    code: 'bad-input',
+    message: /^invalid input for "platform\.start": host: too small/,
+    setup: withCredentials
+  } satisfies Case<'platform.start'>,
+  {
+    what: 'a scenario run with an unknown name',
+    cli: ['scenario', 'run', 'no-such-scenario', '--to', 'https://127.0.0.1:9/x'],
+    method: 'scenarios.run',
+    input: { name: 'no-such-scenario', options: { to: 'https://127.0.0.1:9/x' } },
+    code: 'not-found',
+    message: /^scenario "no-such-scenario" does not exist/,
+    setup: withCredentials
+  } satisfies Case<'scenarios.run'>,
+  {
+    what: 'a scenario run to an empty endpoint id',
+    cli: ['scenario', 'run', 'happy-path', '--endpoint', ''],
+    method: 'scenarios.run',
+    input: { name: 'happy-path', options: { endpointId: '' } },
+    code: 'bad-input',
+    message: /^invalid input for "scenarios\.run": options\.endpointId: too small/,
+    setup: withCredentials
+  } satisfies Case<'scenarios.run'>
 ]
 
 describe('one bad input, three faces, one answer', { timeout: SPAWN_TIMEOUT }, () => {
-  it.each(cases)('$what', async ({ cli, method, input, code, message }) => {
+  it.each(cases)('$what', async ({ cli, method, input, code, message, setup = [] }) => {
     const wb = await scratch.workbench()
     const direct = await createDispatcher(wb, { log: () => undefined }).dispatch(method, input)
     expect(direct.ok).toBe(false)
@@ -75,6 +114,10 @@ describe('one bad input, three faces, one answer', { timeout: SPAWN_TIMEOUT }, (
     expect(overHttp.json).toMatchObject({ ok: false, error: { code: direct.error.code, message: direct.error.message } })
 
     const db = path.join(scratch.dir(), 'cli.sqlite')
+    for (const step of setup) {
+      const prepared = await runCli([...step, '--db', db])
+      expect(prepared.code, prepared.err).toBe(0)
+    }
     const run = await runCli([...cli, '--db', db])
     expect(run.code, run.err).toBe(2)
     expect(run.err).toBe(`kyc-hooks: ${direct.error.message}\n`)

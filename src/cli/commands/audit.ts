@@ -10,7 +10,7 @@ import { AUDIT_CHECK_IDS, type AuditCheckId, type AuditReport } from '../../shar
 import { badInput, messageOf } from '../../shared/errors'
 import { EXIT_NEGATIVE } from '../errors'
 import { assertReadable } from '../input'
-import { setExitCode, withWorkbench } from '../options'
+import { setExitCode, withContract } from '../options'
 import { intOption, parseHttpUrl } from '../parse'
 import { printJsonLine, printLine, printNote } from '../output'
 
@@ -61,8 +61,8 @@ async function runAuditCommand(opts: AuditOptions, command: Command): Promise<vo
   if (junit && !fs.existsSync(path.dirname(junit))) {
     throw badInput(`--junit ${opts.junit}: the folder ${path.dirname(junit)} does not exist; create it or pick another path`)
   }
-  await withWorkbench(command, async (wb) => {
-    const report = await wb.audit.run({
+  await withContract(command, async (call) => {
+    const report = await call('audit.run', {
       url,
       secret: opts.secret,
       insecureTls: opts.insecure === true,

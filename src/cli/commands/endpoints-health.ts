@@ -5,7 +5,7 @@
  */
 import type { Command } from 'commander'
 import { HEALTH_WINDOWS, type EndpointHealth, type HealthWindow } from '../../shared/health-models'
-import { withWorkbench } from '../options'
+import { withContract } from '../options'
 import { choiceOption } from '../parse'
 import { printJson, printNote, printTable } from '../output'
 
@@ -27,7 +27,7 @@ export function registerEndpointsHealth(endpoints: Command): void {
     .option('--window <1h|24h|7d>', 'how far back to count attempts', choiceOption(HEALTH_WINDOWS), '1h')
     .option('--json', 'print the whole report (with the chart series) as JSON')
     .action(async (opts: { window: HealthWindow; json?: boolean }, command: Command) => {
-      const report = await withWorkbench(command, (wb) => wb.endpoints.health({ window: opts.window }))
+      const report = await withContract(command, (call) => call('endpoints.health', { window: opts.window }))
       if (opts.json) return printJson(report)
       printTable<EndpointHealth>(
         report.endpoints,

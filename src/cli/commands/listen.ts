@@ -9,10 +9,10 @@ import type { MethodInput } from '../../shared/contract'
 import type { Listener } from '../../shared/models'
 import { startCaptureFeed } from '../capture-feed'
 import { contractCall, type ContractCall } from '../contract-call'
-import { openWorkbench } from '../options'
+import { addBindOptions, openWorkbench } from '../options'
 import { collect, intOption, parseHttpUrl } from '../parse'
 import { printLine, printNote } from '../output'
-import { waitForStopSignal } from '../stop-signal'
+import { runUntilStopped } from '../stop-signal'
 
 interface ListenOptions {
   port: number
@@ -91,35 +91,35 @@ async function banner(call: ContractCall, dbFile: string, listener: Listener, ur
 }
 
 async function runListen(opts: ListenOptions, command: Command): Promise<void> {
-  const wb = await openWorkbench(command, { background: false })
-  const call = contractCall(wb)
   let listener: Listener | undefined
-  try {
-    listener = await upsertListener(call, opts)
-    const id = listener.id
-    const feed = startCaptureFeed(wb.bus, call, id, opts.json === true)
-    const signal = waitForStopSignal()
-    const state = await call('listeners.start', { id })
-    if (state.status !== 'running' || !state.url) {
-      throw new WorkbenchError('port-in-use', state.error ?? `listener on ${opts.host}:${opts.port} did not start: choose another --port`)
+  await runUntilStopped({
+    open: () => openWorkbench(command, { background: false }),
+    async run(wb) {
+      const call = contractCall(wb)
+      listener = await upsertListener(call, opts)
+      const id = listener.id
+      const feed = startCaptureFeed(wb.bus, call, id, opts.json === true)
+      const state = await call('listeners.start', { id })
+      if (state.status !== 'running' || !state.url) {
+        throw new WorkbenchError('port-in-use', state.error ?? `listener on ${opts.host}:${opts.port} did not start: choose another --port`)
+      }
+      await banner(call, wb.dbFile, listener, state.url, opts.json ? printNote : printLine)
+      return () => feed.stop()
+    },
+    stopping: 'Stopping the listener…',
+    async close(wb) {
+      if (listener) await contractCall(wb)('listeners.stop', { id: listener.id }).catch(() => undefined)
+      await wb.close()
     }
-    await banner(call, wb.dbFile, listener, state.url, opts.json ? printNote : printLine)
-    await signal
-    await feed.stop()
-    printNote('Stopping the listener…')
-  } finally {
-    if (listener) await call('listeners.stop', { id: listener.id }).catch(() => undefined)
-    await wb.close()
-  }
+  })
 }
 
 /** Registers `listen`. */
 export function registerListen(program: Command): void {
-  program
+  const listenCommand = program
     .command('listen')
     .description('capture webhooks on a local HTTPS listener and print each one as it arrives')
-    .option('--port <n>', 'port to listen on (0 picks a free port)', intOption('--port', 0, 65535), 8443)
-    .option('--host <host>', 'address to bind (keep 127.0.0.1 unless other machines must reach it)', '127.0.0.1')
+  addBindOptions(listenCommand, { help: 'port to listen on', default: 8443 })
     .option('--http', 'plain HTTP instead of HTTPS')
     .option('--https', 'HTTPS with a certificate from the local CA (the default for a new listener)')
     .option('--secret <secret>', 'secret to verify X-SmartKYC-Signature with (repeatable; the API secret is also used)', collect)

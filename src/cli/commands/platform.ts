@@ -5,10 +5,11 @@
  * else running. The base URL is the first line on stdout; each answered request follows.
  */
 import type { Command } from 'commander'
-import { openWorkbench } from '../options'
+import { contractCall } from '../contract-call'
+import { addBindOptions, openWorkbench } from '../options'
 import { intOption } from '../parse'
 import { printLine, printNote, safeLine } from '../output'
-import { waitForStopSignal } from '../stop-signal'
+import { runUntilStopped } from '../stop-signal'
 
 interface PlatformFlags {
   port: number
@@ -18,50 +19,49 @@ interface PlatformFlags {
 }
 
 async function runPlatform(flags: PlatformFlags, command: Command): Promise<void> {
-  const signal = waitForStopSignal()
-  const wb = await openWorkbench(command, { background: false })
-  try {
-    let creds = await wb.credentials.get({})
-    if (!creds) {
-      creds = await wb.credentials.create({})
-      printNote(`Created API credentials. API key: ${creds.apiKey}`)
-      printNote(`API secret (shown once; webhooks are signed with it): ${creds.secret ?? ''}`)
-    }
-    const status = await wb.platform.start({ port: flags.port, host: flags.host, rate: flags.rate, burst: flags.burst })
-    printLine(status.baseUrl ?? '')
-    printNote(`Mock Smart KYC platform API (a local MOCK: the paths are inferred, not documented by Smart KYC). Data: ${wb.dbFile}`)
-    printNote(`Authenticate with X-API-Key: ${creds.apiKey} (or ?api_key=). Limits: ${flags.rate}/min per key, bursts up to ${flags.burst}.`)
-    printNote(`OpenAPI 3.1: ${status.baseUrl ?? ''}/openapi.json`)
-    printNote(`Try: curl -s -X POST ${status.baseUrl ?? ''}/invitations -H 'X-API-Key: ${creds.apiKey}' -H 'Content-Type: application/json' -d '{"customerEmail":"john.doe@example.com"}'`)
-    const active = (await wb.endpoints.list({})).filter((e) => e.active)
-    if (active.length === 0) {
-      printNote('No active endpoint: events are recorded but not sent. Add one: kyc-hooks endpoints add NAME URL')
-    } else {
-      printNote(`Events go to ${active.length} active endpoint(s): ${active.map((e) => safeLine(e.url)).join(', ')}`)
-    }
-    if (flags.host !== '127.0.0.1' && flags.host !== 'localhost' && flags.host !== '::1') {
-      printNote(`Warning: bound to ${flags.host}, so other machines can reach the API (they still need the API key).`)
-    }
-    printNote('Ctrl+C to stop.')
-    const stopLog = wb.bus.on('platform.request', (r) => {
-      const events = r.events.length ? `  → ${r.events.join(', ')}` : ''
-      printLine(safeLine(`${r.method} ${r.path} ${r.status} key ${r.keyMasked ?? '(none)'}${events}`))
-    })
-    await signal
-    stopLog()
-    printNote('Stopping the mock platform…')
-  } finally {
-    await wb.close()
-  }
+  await runUntilStopped({
+    open: () => openWorkbench(command, { background: false }),
+    async run(wb) {
+      const call = contractCall(wb)
+      let creds = await call('credentials.get', {})
+      if (!creds) {
+        creds = await call('credentials.create', {})
+        printNote(`Created API credentials. API key: ${creds.apiKey}`)
+        printNote(`API secret (shown once; webhooks are signed with it): ${creds.secret ?? ''}`)
+      }
+      const status = await call('platform.start', { port: flags.port, host: flags.host, rate: flags.rate, burst: flags.burst })
+      printLine(status.baseUrl ?? '')
+      printNote(`Mock Smart KYC platform API (a local MOCK: the paths are inferred, not documented by Smart KYC). Data: ${wb.dbFile}`)
+      printNote(`Authenticate with X-API-Key: ${creds.apiKey} (or ?api_key=). Limits: ${flags.rate}/min per key, bursts up to ${flags.burst}.`)
+      printNote(`OpenAPI 3.1: ${status.baseUrl ?? ''}/openapi.json`)
+      printNote(`Try: curl -s -X POST ${status.baseUrl ?? ''}/invitations -H 'X-API-Key: ${creds.apiKey}' -H 'Content-Type: application/json' -d '{"customerEmail":"john.doe@example.com"}'`)
+      const active = (await call('endpoints.list', {})).filter((e) => e.active)
+      if (active.length === 0) {
+        printNote('No active endpoint: events are recorded but not sent. Add one: kyc-hooks endpoints add NAME URL')
+      } else {
+        printNote(`Events go to ${active.length} active endpoint(s): ${active.map((e) => safeLine(e.url)).join(', ')}`)
+      }
+      if (flags.host !== '127.0.0.1' && flags.host !== 'localhost' && flags.host !== '::1') {
+        printNote(`Warning: bound to ${flags.host}, so other machines can reach the API (they still need the API key).`)
+      }
+      printNote('Ctrl+C to stop.')
+      // The request log, live: the contract's `platform.request` event, as `listen` follows `capture.received`.
+      return wb.bus.on('platform.request', (r) => {
+        const events = r.events.length ? `  → ${r.events.join(', ')}` : ''
+        printLine(safeLine(`${r.method} ${r.path} ${r.status} key ${r.keyMasked ?? '(none)'}${events}`))
+      })
+    },
+    stopping: 'Stopping the mock platform…',
+    close: (wb) => wb.close()
+  })
 }
 
 /** Registers `platform`. */
 export function registerPlatform(program: Command): void {
-  program
+  const platformCommand = program
     .command('platform')
     .description('run the mock Smart KYC platform: its REST API, whose calls cause the webhooks (a local mock)')
-    .option('--port <n>', 'port for the API (0 picks a free port)', intOption('--port', 0, 65535), 8787)
-    .option('--host <host>', 'address to bind (keep 127.0.0.1 unless other machines must reach it)', '127.0.0.1')
+  addBindOptions(platformCommand, { help: 'port for the API', default: 8787 })
     .option('--rate <n>', 'sustained requests per minute per API key (documented: 100)', intOption('--rate', 1, 1_000_000), 100)
     .option('--burst <n>', 'requests a fresh key may make at once (documented: bursts up to 200)', intOption('--burst', 1, 1_000_000), 200)
     .addHelpText(

@@ -9,7 +9,9 @@
 import { InvalidArgumentError, type Command } from 'commander'
 import type { ScenarioInfo, ScenarioTimeline, TimelineEntry } from '../../shared/scenario-models'
 import { EXIT_NEGATIVE } from '../errors'
-import { setExitCode, withWorkbench } from '../options'
+import type { EventBus } from '../../core/event-bus'
+import { contractCall } from '../contract-call'
+import { setExitCode, withContract, withWorkbench } from '../options'
 import { intOption, parseHttpUrl } from '../parse'
 import { printJson, printLine, printNote, printTable, safeLine } from '../output'
 
@@ -69,33 +71,58 @@ function printTimeline(t: ScenarioTimeline): void {
   if (t.error) printNote(safeLine(t.error))
 }
 
+/**
+ * Resolves once the run `id` has ended, told by its last `scenario.progress` event (the
+ * contract's `scenarios.run` answers at once). Subscribed before the run starts, because a
+ * short run can end before that answer arrives.
+ */
+function watchRunEnd(bus: EventBus): { ended(id: string): Promise<void>; stop(): void } {
+  const ended = new Set<string>()
+  let waiting: { id: string; resolve: () => void } | null = null
+  const stop = bus.on('scenario.progress', (run) => {
+    if (run.status === 'running') return
+    ended.add(run.id)
+    if (waiting?.id === run.id) waiting.resolve()
+  })
+  return {
+    ended: (id) => new Promise<void>((resolve) => (ended.has(id) ? resolve() : (waiting = { id, resolve }))),
+    stop
+  }
+}
+
 async function runRun(name: string, flags: RunFlags, command: Command): Promise<void> {
   const to = flags.to === undefined ? undefined : parseHttpUrl('--to', flags.to)
   if (to && flags.endpoint) throw new InvalidArgumentError('give --to URL or --endpoint ID, not both')
   await withWorkbench(command, async (wb) => {
-    if (!(await wb.credentials.get({}))) {
-      const creds = await wb.credentials.create({})
+    const call = contractCall(wb)
+    if (!(await call('credentials.get', {}))) {
+      const creds = await call('credentials.create', {})
       printNote(`Created API credentials to sign with. API secret (shown once): ${creds.secret ?? ''}`)
     }
-    const started = await wb.scenarios.run({
-      name,
-      options: {
-        to,
-        endpointId: flags.endpoint,
-        speed: flags.speed,
-        duplicates: flags.duplicates,
-        shuffle: flags.shuffle === true,
-        jitterMs: flags.jitter,
-        drop: flags.drop,
-        seed: flags.seed
-      }
-    })
-    if (!flags.json) printNote(`Running ${started.scenario} (run ${started.id}, seed ${started.seed}) at ${flags.speed}x…`)
-    const done = await wb.scenarios.settled(started.id)
-    const timeline = await wb.scenarios.timeline({ id: done.id })
-    if (flags.json) printJson(timeline)
-    else printTimeline(timeline)
-    if (timeline.status !== 'done') setExitCode(EXIT_NEGATIVE)
+    const run = watchRunEnd(wb.bus)
+    try {
+      const started = await call('scenarios.run', {
+        name,
+        options: {
+          to,
+          endpointId: flags.endpoint,
+          speed: flags.speed,
+          duplicates: flags.duplicates,
+          shuffle: flags.shuffle === true,
+          jitterMs: flags.jitter,
+          drop: flags.drop,
+          seed: flags.seed
+        }
+      })
+      if (!flags.json) printNote(`Running ${started.scenario} (run ${started.id}, seed ${started.seed}) at ${flags.speed}x…`)
+      await run.ended(started.id)
+      const timeline = await call('scenarios.timeline', { id: started.id })
+      if (flags.json) printJson(timeline)
+      else printTimeline(timeline)
+      if (timeline.status !== 'done') setExitCode(EXIT_NEGATIVE)
+    } finally {
+      run.stop()
+    }
   })
 }
 
@@ -121,8 +148,8 @@ export function registerScenario(program: Command): void {
     .description('built-in scenarios and yours (<data folder>/scenarios/*.yaml|yml|json), and any file errors')
     .option('--json', 'one JSON document: scenarios and problems')
     .action(async (flags: { json?: boolean }, command: Command) =>
-      withWorkbench(command, async (wb) => {
-        const { scenarios, problems } = await wb.scenarios.list({})
+      withContract(command, async (call) => {
+        const { scenarios, problems } = await call('scenarios.list', {})
         if (flags.json) return printJson({ scenarios, problems })
         printTable(scenarios, [
           { header: 'NAME', value: (s) => s.name },
@@ -143,8 +170,8 @@ export function registerScenario(program: Command): void {
     .argument('<NAME>', 'e.g. happy-path (see kyc-hooks scenario list)')
     .option('--json', 'the scenario as JSON')
     .action(async (name: string, flags: { json?: boolean }, command: Command) =>
-      withWorkbench(command, async (wb) => {
-        const info = await wb.scenarios.get({ name })
+      withContract(command, async (call) => {
+        const info = await call('scenarios.get', { name })
         if (flags.json) printJson(info)
         else printInfo(info)
       })

@@ -11,10 +11,9 @@ import type { Command } from 'commander'
 import type { Workbench, WorkbenchOptions } from '../../core/workbench'
 import { defaultRendererDir, startServer, type RunningServer } from '../../server/index'
 import { NOT_BUILT_MESSAGE } from '../../server/static-files'
-import { dbOption } from '../options'
-import { intOption } from '../parse'
+import { addBindOptions, dbOption } from '../options'
 import { printLine, printNote } from '../output'
-import { waitForStopSignal } from '../stop-signal'
+import { runUntilStopped } from '../stop-signal'
 
 export interface ServeOptions {
   /** Database file (else KYC_HOOKS_DB or the per-user data folder). */
@@ -96,35 +95,33 @@ interface ServeFlags {
 }
 
 async function runServe(flags: ServeFlags, command: Command): Promise<void> {
-  const signal = waitForStopSignal()
-  const handle = await startServe({ db: dbOption(command), port: flags.port, host: flags.host })
-  try {
-    printLine('Smart KYC Webhook Workbench is served at:')
-    printLine(`  ${handle.url}`)
-    printNote(`Data: ${handle.workbench.dbFile}`)
-    printNote('The token in the URL grants full access to your captures: do not share it. Ctrl+C to stop.')
-    // Said here too, not only on the page: from a fresh checkout the first thing a user sees
-    // should not be a blank tab.
-    const uiDir = process.env.KYC_HOOKS_UI_DIR || defaultRendererDir()
-    if (!fs.existsSync(path.join(uiDir, 'index.html'))) printNote(`Warning: ${NOT_BUILT_MESSAGE}`)
-    if (flags.host !== '127.0.0.1' && flags.host !== 'localhost' && flags.host !== '::1') {
-      printNote(`Warning: bound to ${flags.host}, so other machines can reach this port (they still need the token).`)
-    }
-    if (flags.open) openInBrowser(handle.url)
-    await signal
-    printNote('Stopping…')
-  } finally {
-    await handle.close()
-  }
+  await runUntilStopped({
+    open: () => startServe({ db: dbOption(command), port: flags.port, host: flags.host }),
+    async run(handle) {
+      printLine('Smart KYC Webhook Workbench is served at:')
+      printLine(`  ${handle.url}`)
+      printNote(`Data: ${handle.workbench.dbFile}`)
+      printNote('The token in the URL grants full access to your captures: do not share it. Ctrl+C to stop.')
+      // Said here too, not only on the page: from a fresh checkout the first thing a user sees
+      // should not be a blank tab.
+      const uiDir = process.env.KYC_HOOKS_UI_DIR || defaultRendererDir()
+      if (!fs.existsSync(path.join(uiDir, 'index.html'))) printNote(`Warning: ${NOT_BUILT_MESSAGE}`)
+      if (flags.host !== '127.0.0.1' && flags.host !== 'localhost' && flags.host !== '::1') {
+        printNote(`Warning: bound to ${flags.host}, so other machines can reach this port (they still need the token).`)
+      }
+      if (flags.open) openInBrowser(handle.url)
+    },
+    stopping: 'Stopping…',
+    close: (handle) => handle.close()
+  })
 }
 
 /** Registers `serve`. */
 export function registerServe(program: Command): void {
-  program
+  const serveCommand = program
     .command('serve')
     .description('serve the Workbench UI in your browser (token-protected, on 127.0.0.1)')
-    .option('--port <n>', 'port for the UI (0 picks a free port)', intOption('--port', 0, 65535), 4000)
-    .option('--host <host>', 'address to bind (keep 127.0.0.1 unless other machines must reach it)', '127.0.0.1')
+  addBindOptions(serveCommand, { help: 'port for the UI', default: 4000 })
     .option('--open', 'open the UI in the system browser')
     .addHelpText('after', '\nThe UI comes from out/renderer: run `npm run build` once after checking out or updating.')
     .action((flags: ServeFlags, command: Command) => runServe(flags, command))

@@ -4,6 +4,7 @@
  * because one extra newline is a different signature.
  */
 import type { Command } from 'commander'
+// Not `signing.sign`: the contract's `body` is UTF-8 text, and this signs exact bytes (any byte sequence).
 import { sign } from '../../core/signing'
 import { readBytes } from '../input'
 import { printLine } from '../output'

@@ -5,7 +5,7 @@
  */
 import type { Command } from 'commander'
 import { compactDatabase } from '../../core/store/compact'
-import { withWorkbench } from '../options'
+import { withContract, withWorkbench } from '../options'
 import { intOption } from '../parse'
 import { printLine, printNote } from '../output'
 import type { Settings } from '../../shared/models'
@@ -26,20 +26,21 @@ function retentionText(r: Settings['retention']): string {
 }
 
 async function runRetention(flags: RetentionFlags, command: Command): Promise<void> {
-  await withWorkbench(command, async (wb) => {
-    const current = (await wb.settings.get({})).retention
+  await withContract(command, async (call) => {
+    const current = (await call('settings.get', {})).retention
     const changing = flags.off || flags.keep !== undefined || flags.days !== undefined
     if (!changing) return printLine(retentionText(current))
     const next = flags.off
       ? { keepLast: null, keepDays: null }
       : { keepLast: flags.keep ?? current.keepLast, keepDays: flags.days ?? current.keepDays }
-    const saved = await wb.settings.update({ retention: next })
+    const saved = await call('settings.update', { retention: next })
     printLine(retentionText(saved.retention))
     if (!flags.off) printNote('Older captures are deleted in the background while serve, the app or `kyc-hooks listen` runs.')
   })
 }
 
 async function runVacuum(_flags: unknown, command: Command): Promise<void> {
+  // Not `settings.compactDatabase`: the contract answers only at the end and pushes no step events, and vacuum prints each step as it starts.
   await withWorkbench(command, async (wb) => {
     const result = compactDatabase(wb.db, (p) => printLine(`step ${p.step}/${p.steps}: ${p.label}…`))
     const mb = (b: number) => `${(b / 1048576).toFixed(1)} MB`

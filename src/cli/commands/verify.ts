@@ -4,6 +4,7 @@
  * and what to do), the expected and the received value.
  */
 import type { Command } from 'commander'
+// Not `signing.verify`: the contract's `body` is UTF-8 text, and this verifies exact bytes (any byte sequence).
 import { NO_TIMESTAMP_NOTE, verifySignature } from '../../core/signing'
 import { withReadableTimes } from '../../shared/readable-times'
 import { EXIT_NEGATIVE } from '../errors'

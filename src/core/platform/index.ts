@@ -9,7 +9,7 @@
  */
 import type { EventBus } from '../event-bus'
 import type { Db } from '../store/database'
-import type { ServiceOf } from '../workbench-api'
+import type { ServiceOf } from '../../shared/workbench-api'
 import { PlatformOptions, type PlatformStatus } from '../../shared/platform-models'
 import { createHandlers } from './api-handlers'
 import { startApiServer, type RunningApi } from './api-server'
