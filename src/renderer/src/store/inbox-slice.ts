@@ -3,7 +3,8 @@
  * `capture.received`, with one capture open in the detail pane.
  */
 import type { MethodInput, MethodOutput } from '../../../shared/contract'
-import { EVENT_NAMES, type Capture, type CaptureFilter, type CaptureSummary, type EventName } from '../../../shared/models'
+import { EVENT_NAMES } from '../../../shared/event-names'
+import type { Capture, CaptureFilter, CaptureSummary, EventName } from '../../../shared/models'
 import { call } from '../api/client'
 import { copyText } from '../app/clipboard'
 import { errorCode, errorMessage } from './errors'
