@@ -6,7 +6,7 @@
  * open the detail follows the cursor. Used by the inbox and the delivery log.
  */
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { Fragment, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
+import { Fragment, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { listActionFor, modalOpen } from './list-keys'
 
 /** Start loading the next page this many rows before the end. */
@@ -63,12 +63,15 @@ export default function VirtualList<T extends { id: string }>(props: VirtualList
     return i === -1 ? 0 : i
   }, [items, cursorId])
 
+  // The same function until the rows change: the virtualizer rebuilds the position of every
+  // row (100,000 at scale) whenever getItemKey is a new function, i.e. on every scroll step.
+  const getItemKey = useCallback((i: number) => items[i]?.id ?? i, [items])
   const virtualizer = useVirtualizer({
     count: items.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => props.rowHeight,
     overscan: OVERSCAN,
-    getItemKey: (i) => items[i]?.id ?? i
+    getItemKey
   })
   const virtualItems = virtualizer.getVirtualItems()
   const lastIndex = virtualItems.length ? virtualItems[virtualItems.length - 1].index : 0
