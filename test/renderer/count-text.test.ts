@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { countText } from '../../src/renderer/src/ui/count-text'
+import { countText, withThousands } from '../../src/renderer/src/ui/count-text'
 
 describe('countText', () => {
   it('says how many rows match, in the singular for one', () => {
@@ -19,5 +19,13 @@ describe('countText', () => {
   it('says "10,000+" when the server capped its count', () => {
     expect(countText(false, 200, 10_000, 'capture', 'captures', true)).toBe('200 of 10,000+ captures')
     expect(countText(false, 10_200, 10_000, 'capture', 'captures', true)).toBe('10200 of 10,200+ captures')
+  })
+})
+
+// Issue 10: the capped count is written without Intl (its first use loads the browser's
+// locale data before the Inbox's first row), exactly as toLocaleString('en-US') writes it.
+describe('withThousands', () => {
+  it('groups whole numbers like en-US', () => {
+    for (const n of [0, 7, 999, 1000, 10_000, 123_456, 1_000_000, 98_765_432, -4321]) expect(withThousands(n)).toBe(n.toLocaleString('en-US'))
   })
 })

@@ -45,6 +45,9 @@ export default function App() {
       },
       () => useWorkbench.getState().app.reportError({ code: 'unauthorized', message: 'token required' })
     )
+    // The Inbox's first page, asked for while its code is still loading (issue 10: first
+    // row sooner); the screen joins this request when it mounts.
+    if (route.screen === 'inbox') void s.inbox.load()
     void s.app.loadInfo()
     void s.settings.load()
     void s.listeners.load()

@@ -72,6 +72,8 @@ export interface LiveMergeResult {
   items: CaptureSummary[]
   /** How many of the incoming captures were added to the list. */
   added: number
+  /** The captures added, newest first. */
+  fresh: CaptureSummary[]
   /** How many may match but could not be checked here (search active). */
   unknown: number
 }
@@ -81,7 +83,12 @@ export interface LiveMergeResult {
  * Ids already present are skipped, so a capture seen both live and by a reload appears once.
  */
 export function mergeLive(items: CaptureSummary[], incoming: CaptureSummary[], filters: InboxFilters): LiveMergeResult {
-  const known = new Set(items.map((c) => c.id))
+  // The list is newest first, so an id already in it sits among the rows at or above the
+  // oldest incoming seq: only those are looked at, not all 20,000 on every batch (issue 10).
+  let minSeq = Infinity
+  for (const c of incoming) if (c.seq < minSeq) minSeq = c.seq
+  const known = new Set<string>()
+  for (let i = 0; i < items.length && items[i].seq >= minSeq; i++) known.add(items[i].id)
   const fresh: CaptureSummary[] = []
   let unknown = 0
   for (const c of incoming) {
@@ -93,12 +100,12 @@ export function mergeLive(items: CaptureSummary[], incoming: CaptureSummary[], f
       known.add(c.id)
     }
   }
-  if (fresh.length === 0) return { items, added: 0, unknown }
+  if (fresh.length === 0) return { items, added: 0, fresh, unknown }
   fresh.sort((a, b) => b.seq - a.seq)
   const merged = fresh.concat(items)
   // A reload may be in flight while live captures arrive; keep newest-first by seq.
   if (items.length > 0 && fresh[fresh.length - 1].seq < items[0].seq) merged.sort((a, b) => b.seq - a.seq)
-  return { items: merged.slice(0, MAX_IN_MEMORY), added: fresh.length, unknown }
+  return { items: merged.slice(0, MAX_IN_MEMORY), added: fresh.length, fresh, unknown }
 }
 
 /** Removes deleted ids from the list; `all` empties it. */

@@ -3,10 +3,12 @@
  * `capture.received`, with one capture open in the detail pane.
  */
 import type { MethodInput, MethodOutput } from '../../../shared/contract'
-import { EVENT_NAMES, type Capture, type CaptureSummary, type EventName } from '../../../shared/models'
+import { EVENT_NAMES } from '../../../shared/event-names'
+import type { Capture, CaptureFilter, CaptureSummary, EventName } from '../../../shared/models'
 import { call } from '../api/client'
 import { copyText } from '../app/clipboard'
 import { errorCode, errorMessage } from './errors'
+import { spansDays } from '../features/inbox/format'
 import { EMPTY_FILTERS, mergeLive, removeDeleted, toCaptureFilter, type InboxFilters } from './inbox-logic'
 import { nestedSetter, type SliceCreator } from './slice-helpers'
 
@@ -23,6 +25,11 @@ export interface InboxSlice {
     total: number
     /** The server stopped counting at `total`: there are more matches than that. */
     totalCapped: boolean
+    /**
+     * The loaded rows fall on more than one local day (rows then show dates). Kept up to
+     * date from what each page or live batch adds, so 100,000 rows are not re-read per batch.
+     */
+    spansDays: boolean
     filters: InboxFilters
     loading: boolean
     loadingMore: boolean
@@ -38,7 +45,12 @@ export interface InboxSlice {
     lastReplayUrl: string
     /** JSON Schemas of events, fetched when an edited replay needs one. */
     eventSchemas: Record<string, Record<string, unknown>>
-    load(): Promise<void>
+    /**
+     * Loads the first page for the filters. `joinPending`: when a load with the same filters
+     * is already on its way (the shell starts one while the Inbox's code loads), wait for it
+     * instead of sending another.
+     */
+    load(options?: { joinPending?: boolean }): Promise<void>
     loadMore(): Promise<void>
     setFilters(patch: Partial<InboxFilters>): void
     resetFilters(): void
@@ -63,6 +75,13 @@ export interface InboxSlice {
   }
 }
 
+/** The times of `added` plus one row already loaded: enough to tell whether the days now differ. */
+function withFirst(loaded: CaptureSummary[], added: CaptureSummary[]): string[] {
+  const times = added.map((c) => c.receivedAt)
+  if (loaded.length > 0) times.push(loaded[0].receivedAt)
+  return times
+}
+
 function isEventName(value: string): value is EventName {
   return (EVENT_NAMES as readonly string[]).includes(value)
 }
@@ -81,12 +100,35 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
   let listGeneration = 0
   let detailGeneration = 0
   let searchTimer: ReturnType<typeof setTimeout> | null = null
+  let inflight: { key: string; generation: number; done: Promise<void> } | null = null
+
+  /** Loads the first page for `filter`; answers to a superseded request are dropped. */
+  const loadPage = async (generation: number, filter: CaptureFilter): Promise<void> => {
+    patch({ loading: true })
+    try {
+      const page = await call('captures.list', filter)
+      if (generation !== listGeneration) return
+      patch({
+        items: page.items,
+        total: page.total,
+        totalCapped: page.totalCapped === true,
+        spansDays: spansDays(page.items.map((c) => c.receivedAt)),
+        loaded: true,
+        pendingMatches: 0
+      })
+    } catch (err) {
+      if (generation === listGeneration) get().app.reportError(err, 'Loading captures')
+    } finally {
+      if (generation === listGeneration) patch({ loading: false })
+    }
+  }
 
   return {
     inbox: {
       items: [],
       total: 0,
       totalCapped: false,
+      spansDays: false,
       filters: EMPTY_FILTERS,
       loading: false,
       loadingMore: false,
@@ -100,18 +142,16 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
       lastReplayUrl: readLastReplayUrl(),
       eventSchemas: {},
 
-      async load() {
+      load(options) {
+        const filter = toCaptureFilter(get().inbox.filters)
+        const key = JSON.stringify(filter)
+        if (options?.joinPending && inflight && inflight.key === key && inflight.generation === listGeneration) return inflight.done
         const generation = ++listGeneration
-        patch({ loading: true })
-        try {
-          const page = await call('captures.list', toCaptureFilter(get().inbox.filters))
-          if (generation !== listGeneration) return
-          patch({ items: page.items, total: page.total, totalCapped: page.totalCapped === true, loaded: true, pendingMatches: 0 })
-        } catch (err) {
-          if (generation === listGeneration) get().app.reportError(err, 'Loading captures')
-        } finally {
-          if (generation === listGeneration) patch({ loading: false })
-        }
+        const done = loadPage(generation, filter).finally(() => {
+          if (inflight?.done === done) inflight = null
+        })
+        inflight = { key, generation, done }
+        return done
       },
 
       async loadMore() {
@@ -124,11 +164,15 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
           const page = await call('captures.list', toCaptureFilter(filters, beforeSeq))
           if (generation !== listGeneration) return
           patch((s) => {
-            const known = new Set(s.items.map((c) => c.id))
-            const merged = s.items.concat(page.items.filter((c) => !known.has(c.id)))
+            // The page is older than the last row (beforeSeq), so only rows below it are new:
+            // no set of every loaded id, which grows with each page (issue 10).
+            const last = s.items[s.items.length - 1]
+            const older = last ? page.items.filter((c) => c.seq < last.seq) : page.items
+            const merged = s.items.concat(older)
+            const days = s.spansDays || spansDays(withFirst(s.items, older))
             // Past a capped count, the end of the list is where a page comes back short.
-            if (s.totalCapped && page.items.length === 0) return { items: merged, total: merged.length, totalCapped: false }
-            return { items: merged }
+            if (s.totalCapped && page.items.length === 0) return { items: merged, total: merged.length, totalCapped: false, spansDays: days }
+            return { items: merged, spansDays: days }
           })
         } catch (err) {
           get().app.reportError(err, 'Loading more captures')
@@ -187,8 +231,10 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
         let total = s.total
         let pendingMatches = s.pendingMatches
         let reload = false
+        let days = s.spansDays
         if (received.length > 0 && s.loaded) {
           const merged = mergeLive(items, received, s.filters)
+          if (!days && merged.added > 0) days = spansDays(withFirst(items, merged.fresh))
           items = merged.items
           total += merged.added
           pendingMatches += merged.unknown
@@ -204,9 +250,12 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
         if (all) reload = true
         const gone = new Set(deleted.flatMap((d) => d.ids))
         const selectionGone = s.selectedId !== null && (all || gone.has(s.selectedId))
+        // Deleting rows can only narrow the days: read them again then (deletions are rare).
+        if (deleted.length > 0 && days) days = spansDays(items.map((c) => c.receivedAt))
         patch({
           items,
           total: Math.max(total, items.length),
+          spansDays: days,
           pendingMatches,
           checked: all ? [] : gone.size ? s.checked.filter((id) => !gone.has(id)) : s.checked,
           ...(selectionGone ? { detail: null, detailError: 'This capture was deleted.' } : {})

@@ -4,9 +4,10 @@
  * 1000 captures/s costs a handful of store updates, not 1000 re-renders.
  * To route a new event: add it to `LiveQueue` and `enqueue` (live-queue.ts) and to `flush` below.
  */
-import { events, type EventKey, type EventPayload } from '../../../shared/contract'
+import type { EventKey, EventPayload } from '../../../shared/contract'
 import { createEventBatcher } from '../../../shared/event-batcher'
 import type { PushedEvent } from '../../../shared/ipc-channels'
+import { PUSHED_EVENTS } from '../../../shared/pushed-events'
 import { subscribe } from '../api/client'
 import { useWorkbench } from './index'
 import { emptyQueue, enqueue, type LiveQueue } from './live-queue'
@@ -37,8 +38,8 @@ function flush(q: LiveQueue): void {
   if (q.platformChanged) void s.platform.loadState()
 }
 
-// The contract is the one list of pushed events (the renderer bundles it with the models anyway).
-const ALL_EVENTS = Object.keys(events) as EventKey[]
+// The contract's pushed events by name only: the schemas (zod) stay out of the first paint.
+const ALL_EVENTS: readonly EventKey[] = PUSHED_EVENTS
 
 /** Throttle: collect for this long, then apply on the next animation frame. */
 const FLUSH_INTERVAL_MS = 200

@@ -2,7 +2,7 @@
  * Pieces of a list toolbar: the search box (`/` focuses it, Esc goes to the list) and labelled
  * filter selects with an "Any" choice. Used by the inbox and the delivery log.
  */
-import { EVENT_NAMES } from '../../../shared/models'
+import { EVENT_NAMES } from '../../../shared/event-names'
 
 export interface SearchBoxProps {
   value: string

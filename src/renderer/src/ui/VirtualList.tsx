@@ -6,11 +6,16 @@
  * open the detail follows the cursor. Used by the inbox and the delivery log.
  */
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { Fragment, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
+import { Fragment, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { listActionFor, modalOpen } from './list-keys'
 
 /** Start loading the next page this many rows before the end. */
 const LOAD_MORE_MARGIN = 30
+/**
+ * Rows rendered beyond each edge of the view. Every one is built on each scroll step, so a
+ * few are enough for the keyboard cursor and a wheel notch (issue 10: 12 cost a third more).
+ */
+const OVERSCAN = 4
 
 /** What a row needs to place and draw itself. */
 export interface VirtualRowProps {
@@ -58,12 +63,15 @@ export default function VirtualList<T extends { id: string }>(props: VirtualList
     return i === -1 ? 0 : i
   }, [items, cursorId])
 
+  // The same function until the rows change: the virtualizer rebuilds the position of every
+  // row (100,000 at scale) whenever getItemKey is a new function, i.e. on every scroll step.
+  const getItemKey = useCallback((i: number) => items[i]?.id ?? i, [items])
   const virtualizer = useVirtualizer({
     count: items.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => props.rowHeight,
-    overscan: 12,
-    getItemKey: (i) => items[i]?.id ?? i
+    overscan: OVERSCAN,
+    getItemKey
   })
   const virtualItems = virtualizer.getVirtualItems()
   const lastIndex = virtualItems.length ? virtualItems[virtualItems.length - 1].index : 0
@@ -83,6 +91,27 @@ export default function VirtualList<T extends { id: string }>(props: VirtualList
     const i = itemsRef.current.findIndex((x) => x.id === openId)
     if (i >= 0) virtualizer.scrollToIndex(i, { align: 'auto' })
   }, [openId, virtualizer])
+
+  // One click handler per row id that lives across renders, so memoised rows stay memoised
+  // when the list re-renders (a live batch, a new page). It reads the latest props.
+  const onOpenRef = useRef(props.onOpen)
+  onOpenRef.current = props.onOpen
+  const openHandlers = useRef(new Map<string, () => void>())
+  const openHandler = (item: T): (() => void) => {
+    const cache = openHandlers.current
+    let handler = cache.get(item.id)
+    if (!handler) {
+      // Bounded: only rows in view ask, so a cache of a few hundred is refilled rarely.
+      if (cache.size > 1000) cache.clear()
+      handler = () => {
+        setCursorId(item.id)
+        const current = itemsRef.current.find((x) => x.id === item.id) ?? item
+        onOpenRef.current(current)
+      }
+      cache.set(item.id, handler)
+    }
+    return handler
+  }
 
   /** Moves the cursor; with a row open, the detail follows it. */
   const moveTo = (i: number) => {
@@ -174,10 +203,7 @@ export default function VirtualList<T extends { id: string }>(props: VirtualList
                   top: v.start,
                   open: item.id === openId,
                   active: v.index === cursor,
-                  onOpen: () => {
-                    setCursorId(item.id)
-                    props.onOpen(item)
-                  }
+                  onOpen: openHandler(item)
                 })}
               </Fragment>
             )

@@ -9,6 +9,14 @@
  */
 export function countText(loading: boolean, shown: number, total: number, one: string, many: string, capped = false): string {
   if (loading) return 'Loading…'
-  if (capped) return `${shown} of ${Math.max(total, shown).toLocaleString('en-US')}+ ${many}`
+  if (capped) return `${shown} of ${withThousands(Math.max(total, shown))}+ ${many}`
   return `${shown < total ? `${shown} of ` : ''}${total} ${total === 1 ? one : many}`
+}
+
+/**
+ * 10000 → "10,000", as `toLocaleString('en-US')` writes a whole number, without Intl: its
+ * first use loads the browser's locale data, which delayed the Inbox's first row (issue 10).
+ */
+export function withThousands(n: number): string {
+  return String(Math.trunc(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
 }

@@ -2,6 +2,7 @@
  * The Inbox's export: the ticked captures, one capture, or every capture matching the
  * Inbox's filter (all of them, not only the loaded page).
  */
+import { useState } from 'react'
 import { useWorkbench } from '../../store'
 import { toCaptureFilter } from '../../store/inbox-logic'
 import ExportDialog from '../export/ExportDialog'
@@ -17,6 +18,11 @@ export default function InboxExportDialog({ open, onClose, ids }: InboxExportDia
   const checked = useWorkbench((s) => s.inbox.checked)
   const total = useWorkbench((s) => s.inbox.total)
   const filters = useWorkbench((s) => s.inbox.filters)
+  // Not built until first asked for, so the Inbox's first paint skips it; kept afterwards,
+  // so the format and options chosen stay for the next export.
+  const [wanted, setWanted] = useState(open)
+  if (open && !wanted) setWanted(true)
+  if (!open && !wanted) return null
   const { limit: _limit, beforeSeq: _before, ...captures } = toCaptureFilter(filters)
   return (
     <ExportDialog

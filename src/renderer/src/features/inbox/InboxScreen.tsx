@@ -2,14 +2,17 @@
  * Inbox (#/inbox, #/inbox/<captureId>): captured webhooks, live, with filters and search;
  * the route's capture opens in the detail pane beside the list.
  */
-import { useEffect } from 'react'
+import { lazy, Suspense, useEffect } from 'react'
 import { useRoute } from '../../app/router'
 import { useWorkbench } from '../../store'
-import CaptureDetail from './CaptureDetail'
 import CaptureList from './CaptureList'
 import InboxEmpty from './InboxEmpty'
 import InboxToolbar from './InboxToolbar'
 import './inbox.css'
+
+// The detail pane (body views, hex, replay with its editor) is a chunk of its own: the list's
+// first rows need none of it (issue 10: first row < 1 s at 100,000 captures).
+const CaptureDetail = lazy(() => import('./CaptureDetail'))
 
 export default function InboxScreen() {
   const route = useRoute()
@@ -19,7 +22,8 @@ export default function InboxScreen() {
   const filtered = useWorkbench((s) => Object.values(s.inbox.filters).some((v) => v !== ''))
 
   useEffect(() => {
-    void useWorkbench.getState().inbox.load()
+    // The shell may have asked already (it starts the first page with the app): join it.
+    void useWorkbench.getState().inbox.load({ joinPending: true })
   }, [])
 
   useEffect(() => {
@@ -37,7 +41,17 @@ export default function InboxScreen() {
       ) : (
         <div className={routeId ? 'split inbox-split split-open inbox-split-open' : 'split inbox-split'}>
           <CaptureList openId={routeId} />
-          {routeId ? <CaptureDetail id={routeId} /> : null}
+          {routeId ? (
+            <Suspense
+              fallback={
+                <section className="capture-detail" aria-label="Capture detail">
+                  <div className="detail-placeholder">Loading…</div>
+                </section>
+              }
+            >
+              <CaptureDetail id={routeId} />
+            </Suspense>
+          ) : null}
         </div>
       )}
     </div>

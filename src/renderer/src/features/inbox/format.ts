@@ -6,6 +6,9 @@ function pad(n: number, width = 2): string {
   return String(n).padStart(width, '0')
 }
 
+/** English short month names, as `toLocaleString('en', { month: 'short' })` spells them, without Intl per row. */
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+
 function sameLocalDay(a: Date, b: Date): boolean {
   return a.getFullYear() === b.getFullYear() && a.getMonth() === b.getMonth() && a.getDate() === b.getDate()
 }
@@ -19,8 +22,7 @@ export function formatTime(iso: string, now: Date = new Date(), withDate = false
   if (Number.isNaN(d.getTime())) return iso
   const time = `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`
   if (!withDate && sameLocalDay(d, now)) return `${time}.${pad(d.getMilliseconds(), 3)}`
-  const month = d.toLocaleString('en', { month: 'short' })
-  return `${month} ${d.getDate()} ${time}`
+  return `${MONTHS[d.getMonth()]} ${d.getDate()} ${time}`
 }
 
 /** True when the times fall on more than one local day (a list then shows dates on every row). */
@@ -35,9 +37,15 @@ export function spansDays(isoTimes: Iterable<string>): boolean {
   return false
 }
 
-/** Full local date and time for titles and the detail pane. */
+// `Date#toLocaleString()` builds a new Intl formatter on every call (a third of the list's
+// render time while scrolling, issue 10); one formatter with the same defaults is reused.
+let dateTimeFormat: Intl.DateTimeFormat | null = null
+
+/** Full local date and time for titles and the detail pane (what `toLocaleString()` gives). */
 export function formatDateTime(iso: string): string {
   const d = new Date(iso)
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString()
+  if (Number.isNaN(d.getTime())) return iso
+  dateTimeFormat ??= new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' })
+  return dateTimeFormat.format(d)
 }
 
