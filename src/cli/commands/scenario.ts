@@ -90,6 +90,35 @@ function watchRunEnd(bus: EventBus): { ended(id: string): Promise<void>; stop():
   }
 }
 
+/**
+ * Resolves once the run reads as ended, checking once a second; `stop()` ends the polling
+ * (and its timer) when the event has answered first.
+ */
+function pollUntilEnded(read: () => Promise<ScenarioTimeline>): { ended: Promise<void>; stop(): void } {
+  let timer: NodeJS.Timeout | undefined
+  let stopped = false
+  const ended = new Promise<void>((resolve) => {
+    const check = (): void => {
+      timer = setTimeout(() => {
+        read().then(
+          (t) => (t.status !== 'running' ? resolve() : stopped || check()),
+          () => stopped || check()
+        )
+      }, RUN_POLL_MS)
+    }
+    check()
+  })
+  return {
+    ended,
+    stop: () => {
+      stopped = true
+      clearTimeout(timer)
+    }
+  }
+}
+
+const RUN_POLL_MS = 1_000
+
 async function runRun(name: string, flags: RunFlags, command: Command): Promise<void> {
   const to = flags.to === undefined ? undefined : parseHttpUrl('--to', flags.to)
   if (to && flags.endpoint) throw new InvalidArgumentError('give --to URL or --endpoint ID, not both')
@@ -115,7 +144,9 @@ async function runRun(name: string, flags: RunFlags, command: Command): Promise<
         }
       })
       if (!flags.json) printNote(`Running ${started.scenario} (run ${started.id}, seed ${started.seed}) at ${flags.speed}x…`)
-      await run.ended(started.id)
+      // The event is the prompt answer; the poll is the backstop should a run ever end without one.
+      const poll = pollUntilEnded(() => call('scenarios.timeline', { id: started.id }))
+      await Promise.race([run.ended(started.id), poll.ended]).finally(() => poll.stop())
       const timeline = await call('scenarios.timeline', { id: started.id })
       if (flags.json) printJson(timeline)
       else printTimeline(timeline)
