@@ -37,6 +37,10 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
     build: {
+      // electron-vite leaves the renderer unminified (it loads from disk in Electron), but
+      // `kyc-hooks serve` sends it to a browser: minified, react-dom and the first chunks
+      // parse in a fraction of the time before the first inbox row.
+      minify: true,
       rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } }
     },
     plugins: [react(), contentSecurityPolicyMeta()]
