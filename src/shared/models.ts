@@ -241,12 +241,24 @@ export type CaptureFilter = z.input<typeof CaptureFilter>
 
 // ---------------------------------------------------------------- sender
 
+/** One sentence for every way a timeout can be wrong, naming the value (forms show it beside the field). */
+const timeoutError = (issue: { input?: unknown }): string =>
+  `timeout ${JSON.stringify(issue.input)} is not allowed: use a whole number of milliseconds from 100 to 600000`
+
 export const EndpointInput = z.object({
-  name: z.string().min(1).max(200),
-  url: z.string().min(1),
+  name: z
+    .string()
+    .min(1, 'give the endpoint a name, e.g. "Staging API"')
+    .max(200, { error: (issue) => `the name is ${String(issue.input).length} characters long: keep it to 200` }),
+  url: z.string().min(1, 'enter the endpoint URL, e.g. https://example.com/webhooks/smart-kyc'),
   active: z.boolean().default(true),
   headers: z.array(HeaderPair).default([]),
-  timeoutMs: z.number().int().min(100).max(600_000).default(10_000),
+  timeoutMs: z
+    .number({ error: timeoutError })
+    .int({ error: timeoutError })
+    .min(100, { error: timeoutError })
+    .max(600_000, { error: timeoutError })
+    .default(10_000),
   /** Smart KYC requires HTTPS; this explicitly allows http:// to localhost-style hosts for local development. */
   allowLocalHttp: z.boolean().default(false),
   /** Skip TLS certificate verification (shown with a warning). */
