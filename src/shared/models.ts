@@ -246,10 +246,7 @@ const timeoutError = (issue: { input?: unknown }): string =>
   `timeout ${JSON.stringify(issue.input)} is not allowed: use a whole number of milliseconds from 100 to 600000`
 
 export const EndpointInput = z.object({
-  name: z
-    .string()
-    .min(1, 'give the endpoint a name, e.g. "Staging API"')
-    .max(200, { error: (issue) => `the name is ${String(issue.input).length} characters long: keep it to 200` }),
+  name: z.string().min(1, 'give the endpoint a name, e.g. "Staging API"').max(200),
   url: z.string().min(1, 'enter the endpoint URL, e.g. https://example.com/webhooks/smart-kyc'),
   active: z.boolean().default(true),
   headers: z.array(HeaderPair).default([]),
