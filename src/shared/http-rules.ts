@@ -75,6 +75,15 @@ export function headerPairProblem([name, value]: readonly [string, string]): str
   return null
 }
 
+/** Why a listener could not send this reply header, in words, or null. */
+export function replyHeaderProblem([name, value]: readonly [string, string]): string | null {
+  if (isHttpToken(name) && FIELD_VALUE.test(value)) return null
+  return (
+    `the reply header ${JSON.stringify(name)}: ${JSON.stringify(value)} cannot be sent over HTTP: ` +
+    'use a name of letters, digits and - and a one-line value of printable characters'
+  )
+}
+
 /** Why a user's custom header is refused (invalid, reserved or connection-level), in words, or null. */
 export function customHeaderProblem(pair: readonly [string, string]): string | null {
   const invalid = headerPairProblem(pair)

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod'
 import { HealthWindow } from './health-models'
+import { replyHeaderProblem } from './http-rules'
 
 /** The 11 events of the Smart KYC docs, in the docs' order. */
 export const EVENT_NAMES = [
@@ -118,6 +119,18 @@ export type Credentials = z.infer<typeof Credentials>
 
 export const ResponseMode = z.enum(['reply', 'timeout', 'reset'])
 export type ResponseMode = z.infer<typeof ResponseMode>
+
+/**
+ * Headers a listener replies with: each name and value must travel as-is, so a bad one is
+ * refused when saved, not on the first request. The listener form safeParses this; the
+ * engine checks the same rule (replyHeaderProblem) when it saves a listener.
+ */
+export const ReplyHeaders = z.array(HeaderPair).superRefine((pairs, ctx) => {
+  pairs.forEach((pair, i) => {
+    const problem = replyHeaderProblem(pair)
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, path: [i] })
+  })
+})
 
 /** How a listener answers. Failures are layered on top of the normal reply. */
 export const ResponseRule = z.object({
