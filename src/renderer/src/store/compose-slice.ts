@@ -144,6 +144,8 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (set, get) => {
       async open(preselect) {
         const s = get().compose
         const firstOpen = !s.catalogLoaded
+        // A mode the user picks while this still waits for the engine is theirs to keep.
+        const modeAtStart = s.targetMode
         try {
           if (firstOpen) {
             const events = await call('catalog.list', {})
@@ -157,7 +159,7 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (set, get) => {
               preselect,
               selected: initialSelection(get().endpoints.items, preselect),
               selectionReady: true,
-              targetMode: 'endpoints'
+              targetMode: get().compose.targetMode !== modeAtStart ? get().compose.targetMode : 'endpoints'
             })
           }
           if (firstOpen || get().compose.body === '') await get().compose.selectEvent(get().compose.event)
