@@ -96,8 +96,7 @@ export default function SettingsScreen() {
       <div className="screen-body settings-body">
         <CredentialsSection />
 
-        <section className="section" aria-labelledby="appearance-title">
-          <h2 id="appearance-title">Appearance</h2>
+        <Section id="appearance" title="Appearance">
           <fieldset className="segmented" data-testid="theme-picker">
             <legend className="field-label">Theme</legend>
             {THEMES.map((t) => (
@@ -107,10 +106,9 @@ export default function SettingsScreen() {
               </label>
             ))}
           </fieldset>
-        </section>
+        </Section>
 
-        <section className="section" aria-labelledby="notifications-title">
-          <h2 id="notifications-title">Notifications</h2>
+        <Section id="notifications" title="Notifications">
           <Field
             label="Desktop notifications for invalid signatures and failed deliveries"
             inline
@@ -124,15 +122,14 @@ export default function SettingsScreen() {
               data-testid="notifications-toggle"
             />
           </Field>
-        </section>
+        </Section>
 
         <RetrySchedule />
 
         <HealthAlertSection />
         <StorageSection />
 
-        <section className="section" aria-labelledby="data-title">
-          <h2 id="data-title">Data</h2>
+        <Section id="data" title="Data">
           {info ? (
             <dl className="settings-facts" data-testid="data-info">
               <dt>Data folder</dt>
@@ -162,7 +159,7 @@ export default function SettingsScreen() {
             The desktop app, <code>kyc-hooks serve</code> and the CLI share this one database. Point them elsewhere with{' '}
             <code>--db</code> or <code>KYC_HOOKS_DB</code>.
           </p>
-        </section>
+        </Section>
       </div>
     </div>
   )
