@@ -7,6 +7,7 @@
 import { z } from 'zod'
 import { EVENT_NAMES } from './event-names'
 import { HealthWindow } from './health-models'
+import { replyHeaderProblem } from './http-rules'
 
 // The list itself is zod-free, so the UI's first paint can name events without loading zod.
 export { EVENT_NAMES }
@@ -107,6 +108,18 @@ export type Credentials = z.infer<typeof Credentials>
 
 export const ResponseMode = z.enum(['reply', 'timeout', 'reset'])
 export type ResponseMode = z.infer<typeof ResponseMode>
+
+/**
+ * Headers a listener replies with: each name and value must travel as-is, so a bad one is
+ * refused when saved, not on the first request. The listener form safeParses this; the
+ * engine checks the same rule (replyHeaderProblem) when it saves a listener.
+ */
+export const ReplyHeaders = z.array(HeaderPair).superRefine((pairs, ctx) => {
+  pairs.forEach((pair, i) => {
+    const problem = replyHeaderProblem(pair)
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, path: [i] })
+  })
+})
 
 /** How a listener answers. Failures are layered on top of the normal reply. */
 export const ResponseRule = z.object({
@@ -230,12 +243,21 @@ export type CaptureFilter = z.input<typeof CaptureFilter>
 
 // ---------------------------------------------------------------- sender
 
+/** One sentence for every way a timeout can be wrong, naming the value (forms show it beside the field). */
+const timeoutError = (issue: { input?: unknown }): string =>
+  `timeout ${JSON.stringify(issue.input)} is not allowed: use a whole number of milliseconds from 100 to 600000`
+
 export const EndpointInput = z.object({
-  name: z.string().min(1).max(200),
-  url: z.string().min(1),
+  name: z.string().min(1, 'give the endpoint a name, e.g. "Staging API"').max(200),
+  url: z.string().min(1, 'enter the endpoint URL, e.g. https://example.com/webhooks/smart-kyc'),
   active: z.boolean().default(true),
   headers: z.array(HeaderPair).default([]),
-  timeoutMs: z.number().int().min(100).max(600_000).default(10_000),
+  timeoutMs: z
+    .number({ error: timeoutError })
+    .int({ error: timeoutError })
+    .min(100, { error: timeoutError })
+    .max(600_000, { error: timeoutError })
+    .default(10_000),
   /** Smart KYC requires HTTPS; this explicitly allows http:// to localhost-style hosts for local development. */
   allowLocalHttp: z.boolean().default(false),
   /** Skip TLS certificate verification (shown with a warning). */

@@ -92,4 +92,39 @@ describe.skipIf(SKIP_E2E)('endpoints in the browser UI', { timeout: E2E_TIMEOUT_
     await page.getByTestId('endpoints-empty').waitFor({ state: 'visible' })
     await vi.waitFor(async () => expect(await api(serve, 'endpoints.list', {})).toHaveLength(0), ENGINE_WAIT)
   })
+
+  it("refuses, at the headers field and before saving, the custom headers the engine refuses, in the engine's words", async () => {
+    const { page, serve } = await e2e.open()
+    /** What the engine says when asked to save this header (the HTTP API's refusal). */
+    const engineSays = async (name: string): Promise<string> => {
+      const refusal = await api(serve, 'endpoints.create', { name: 'x', url: 'https://example.com/hooks', headers: [[name, 'v']] }).then(
+        () => 'the engine accepted it',
+        (err: Error) => err.message.replace(/^endpoints\.create failed: bad-input: /, '')
+      )
+      expect(refusal).toMatch(new RegExp(`${name}`))
+      return refusal
+    }
+
+    await goTo(page, 'endpoints')
+    await page.getByTestId('add-endpoint').click()
+    const dialog = page.getByTestId('endpoint-dialog')
+    await dialog.getByLabel('Name', { exact: true }).fill('Staging API')
+    await dialog.getByLabel('URL', { exact: true }).fill('https://example.com/hooks')
+    await dialog.getByTestId('add-header').click()
+    const headerError = dialog.getByTestId('headers-editor').getByRole('alert')
+    for (const name of ['Content-Type', 'Bad Header']) {
+      await dialog.getByLabel('Header 1 name').fill(name)
+      await dialog.getByLabel('Header 1 value').fill('v')
+      await dialog.getByTestId('save-endpoint').click()
+      expect(await waitForText(headerError, new RegExp(name))).toBe(await engineSays(name))
+      // Refused by the form itself: no engine refusal at the top, nothing stored.
+      expect(await dialog.getByRole('alert').count()).toBe(1)
+    }
+    expect(await api(serve, 'endpoints.list', {})).toHaveLength(0)
+
+    await dialog.getByLabel('Header 1 name').fill('X-Content-Kind')
+    await dialog.getByTestId('save-endpoint').click()
+    await dialog.waitFor({ state: 'hidden' })
+    expect((await api(serve, 'endpoints.list', {}))[0]).toMatchObject({ name: 'Staging API', headers: [['X-Content-Kind', 'v']] })
+  })
 })

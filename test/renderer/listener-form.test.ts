@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { replyHeaderProblem } from '../../src/shared/http-rules'
 import { ListenerInput } from '../../src/shared/models'
 import {
   emptyListenerForm,
@@ -43,12 +44,14 @@ describe('listener form', () => {
       failureRatePercent: 'Use a percentage from 0 to 100',
       forwardTo: '"ftp://x" is not an http:// or https:// URL'
     })
-    expect(r.errors?.headers).toContain('"Bad Name" is not a valid header name')
+    // The engine's own words (replyHeaderProblem), as listeners.create refuses it.
+    expect(r.errors?.headers).toBe(replyHeaderProblem(['Bad Name', 'v']))
+    expect(r.errors?.headers).toContain('the reply header "Bad Name": "v" cannot be sent over HTTP')
   })
 
   it('refuses a header value with a line break (header injection)', () => {
     const r = validateListenerForm({ ...emptyListenerForm(), headers: [pairRow('X-A', 'a\r\nSet-Cookie: x')] })
-    expect(r.errors?.headers).toBe('The value of X-A contains a line break')
+    expect(r.errors?.headers).toBe('the reply header "X-A": "a\\r\\nSet-Cookie: x" cannot be sent over HTTP: use a name of letters, digits and - and a one-line value of printable characters')
   })
 
   it('round-trips a stored listener through the form', () => {

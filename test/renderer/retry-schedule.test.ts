@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { RetrySchedule } from '../../src/shared/models'
 import { formatSchedule, formatSpan, parseSchedule, retryTimes } from '../../src/renderer/src/features/settings/retry-schedule'
 import { resolveTheme } from '../../src/renderer/src/app/theme-resolve'
 
@@ -24,9 +25,14 @@ describe('retry schedule', () => {
     expect(parseSchedule('5, soon')).toEqual({ ms: null, error: '"soon" is not a number of seconds: write e.g. 5, 30, 120' })
     expect(parseSchedule('5,,30').error).toBe('Remove the empty entry between two commas')
     expect(parseSchedule('-5').error).toContain('"-5" is not a number of seconds')
-    expect(parseSchedule('30, 5').error).toBe('The waits must not shrink: 5 comes after 30')
-    expect(parseSchedule('100000').error).toContain('longer than a day')
-    expect(parseSchedule(Array(21).fill('1').join(',')).error).toContain('too many')
+    // The limits are the model's RetrySchedule, in the words settings.update refuses with.
+    expect(parseSchedule('30, 5').error).toBe('the waits must not shrink: 5000 ms comes after 30000 ms')
+    expect(parseSchedule('100000').error).toBe('100000000 ms is longer than a day: use at most 86400000')
+    expect(parseSchedule(Array(21).fill('1').join(',')).error).toBe('21 retries is too many: list at most 20')
+    for (const text of ['30, 5', '100000', Array(21).fill('1').join(',')]) {
+      const ms = text.split(',').map((p) => Number(p) * 1000)
+      expect(parseSchedule(text).error).toBe(RetrySchedule.safeParse(ms).error?.issues[0].message)
+    }
   })
 })
 

@@ -2,8 +2,8 @@
  * Checks on a listener's configuration that the zod schema cannot express, so a bad
  * value is refused when saved (with words) instead of failing on the first request.
  */
-import { validateHeaderName, validateHeaderValue } from 'node:http'
 import { badInput } from '../../shared/errors'
+import { replyHeaderProblem } from '../../shared/http-rules'
 import type { ListenerConfig } from './types'
 
 /** Throws a bad-input WorkbenchError naming the first invalid field. */
@@ -22,15 +22,9 @@ export function checkListenerConfig(config: Pick<ListenerConfig, 'forwardTo' | '
       throw badInput(`forwardTo ${JSON.stringify(config.forwardTo)} must be an http:// or https:// URL, e.g. http://localhost:3000/webhooks`)
     }
   }
-  for (const [name, value] of config.rule.headers) {
-    try {
-      validateHeaderName(name)
-      validateHeaderValue(name, value)
-    } catch {
-      throw badInput(
-        `the reply header ${JSON.stringify(name)}: ${JSON.stringify(value)} cannot be sent over HTTP: ` +
-          'use a name of letters, digits and - and a one-line value of printable characters'
-      )
-    }
+  // The rule the listener form checks too (ReplyHeaders in src/shared/models).
+  for (const pair of config.rule.headers) {
+    const problem = replyHeaderProblem(pair)
+    if (problem) throw badInput(problem)
   }
 }

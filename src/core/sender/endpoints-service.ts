@@ -9,15 +9,15 @@ import type { EventBus } from '../event-bus'
 import { newId } from '../ids'
 import type { ServiceOf } from '../../shared/workbench-api'
 import type { EndpointsRepo } from './endpoints-repo'
-import { checkCustomHeaders } from './header-policy'
-import { checkTargetUrl } from './url-policy'
+import { CheckedEndpointInput } from '../../shared/endpoint-rules'
 
 type EndpointFields = Omit<Endpoint, 'id' | 'createdAt' | 'updatedAt'>
 
 function checkEndpoint(fields: EndpointFields): EndpointFields {
   const url = fields.url.trim()
-  checkTargetUrl(url, { allowLocalHttp: fields.allowLocalHttp })
-  checkCustomHeaders(fields.headers)
+  // The same schema the endpoint form checks with: the first issue, in the same words.
+  const checked = CheckedEndpointInput.safeParse({ ...fields, url })
+  if (!checked.success) throw badInput(checked.error.issues[0].message)
   return { ...fields, url, name: fields.name.trim() || url }
 }
 

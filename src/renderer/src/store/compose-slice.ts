@@ -9,6 +9,8 @@ import type { Attempt, Delivery, EventName, SchemaVerdict } from '../../../share
 import { call } from '../api/client'
 import { initialSelection, type EventInfoT } from '../features/compose/compose-logic'
 import { errorMessage } from './errors'
+import { eventSchema } from './event-schemas'
+import { serverResource } from './server-resource'
 import { nestedSetter, type SliceCreator } from './slice-helpers'
 
 export type SendResult = MethodOutput<'send.event'>
@@ -67,39 +69,30 @@ const VALIDATE_DEBOUNCE_MS = 350
 
 export const createComposeSlice: SliceCreator<ComposeSlice> = (set, get) => {
   const patch = nestedSetter(set, 'compose')
-  let signTimer: ReturnType<typeof setTimeout> | null = null
-  let validateTimer: ReturnType<typeof setTimeout> | null = null
   // Answers for an older body are dropped: the preview must match the text on screen.
-  let signGeneration = 0
-  let validateGeneration = 0
-  let eventGeneration = 0
+  const signing = serverResource()
+  const validating = serverResource()
+  const eventRead = serverResource()
 
   function scheduleChecks(): void {
-    if (signTimer) clearTimeout(signTimer)
-    if (validateTimer) clearTimeout(validateTimer)
-    const gs = ++signGeneration
-    const gv = ++validateGeneration
     patch({ signature: { status: 'computing' } })
-    signTimer = setTimeout(async () => {
-      const body = get().compose.body
-      try {
-        const { signature } = await call('signing.signWithStored', { body })
-        if (gs !== signGeneration) return
-        patch({ signature: signature ? { status: 'ready', signature } : { status: 'no-secret' } })
-      } catch (err) {
-        if (gs === signGeneration) patch({ signature: { status: 'error', message: errorMessage(err) } })
-      }
-    }, SIGN_DEBOUNCE_MS)
-    validateTimer = setTimeout(async () => {
-      const body = get().compose.body
-      try {
-        const validation = await call('catalog.validate', { body })
-        if (gv === validateGeneration) patch({ validation })
-      } catch {
+    void signing.load(
+      () => call('signing.signWithStored', { body: get().compose.body }),
+      {
+        data: ({ signature }) => patch({ signature: signature ? { status: 'ready', signature } : { status: 'no-secret' } }),
+        error: (err) => patch({ signature: { status: 'error', message: errorMessage(err) } })
+      },
+      { afterMs: SIGN_DEBOUNCE_MS }
+    )
+    void validating.load(
+      () => call('catalog.validate', { body: get().compose.body }),
+      {
+        data: (validation) => patch({ validation }),
         // Monaco's squiggles still show schema problems; the summary is a convenience.
-        if (gv === validateGeneration) patch({ validation: null })
-      }
-    }, VALIDATE_DEBOUNCE_MS)
+        error: () => patch({ validation: null })
+      },
+      { afterMs: VALIDATE_DEBOUNCE_MS }
+    )
   }
 
   /** The delivery summary has no timing: read each delivery's latest attempt for its duration. */
@@ -118,13 +111,10 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (set, get) => {
     const needTemplate = s.templates[event] === undefined
     const needSchema = s.schemas[event] === undefined
     if (!needTemplate && !needSchema) return
-    const [template, schema] = await Promise.all([
-      needTemplate ? call('catalog.template', { event }) : null,
-      needSchema ? call('catalog.schema', { event }) : null
-    ])
+    const [template, schema] = await Promise.all([needTemplate ? call('catalog.template', { event }) : null, needSchema ? eventSchema(event) : null])
     patch((c) => ({
       templates: template ? { ...c.templates, [event]: template.body } : c.templates,
-      schemas: schema ? { ...c.schemas, [event]: schema.schema } : c.schemas
+      schemas: schema ? { ...c.schemas, [event]: schema } : c.schemas
     }))
   }
 
@@ -154,6 +144,8 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (set, get) => {
       async open(preselect) {
         const s = get().compose
         const firstOpen = !s.catalogLoaded
+        // A mode the user picks while this still waits for the engine is theirs to keep.
+        const modeAtStart = s.targetMode
         try {
           if (firstOpen) {
             const events = await call('catalog.list', {})
@@ -167,7 +159,7 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (set, get) => {
               preselect,
               selected: initialSelection(get().endpoints.items, preselect),
               selectionReady: true,
-              targetMode: 'endpoints'
+              targetMode: get().compose.targetMode !== modeAtStart ? get().compose.targetMode : 'endpoints'
             })
           }
           if (firstOpen || get().compose.body === '') await get().compose.selectEvent(get().compose.event)
@@ -177,22 +169,19 @@ export const createComposeSlice: SliceCreator<ComposeSlice> = (set, get) => {
       },
 
       async selectEvent(event) {
-        const g = ++eventGeneration
         const current = get().compose
         // Keep the edits of the event being left.
         const drafts = current.body && current.templates[current.event] !== undefined ? { ...current.drafts, [current.event]: current.body } : current.drafts
         patch({ event, drafts, templateLoading: true })
-        try {
-          await ensureEventLoaded(event)
-          if (g !== eventGeneration) return
-          const s = get().compose
-          patch({ body: s.drafts[event] ?? s.templates[event] ?? '', validation: null })
-          scheduleChecks()
-        } catch (err) {
-          if (g === eventGeneration) get().app.reportError(err, `Loading the ${event} template`)
-        } finally {
-          if (g === eventGeneration) patch({ templateLoading: false })
-        }
+        await eventRead.load(() => ensureEventLoaded(event), {
+          data: () => {
+            const s = get().compose
+            patch({ body: s.drafts[event] ?? s.templates[event] ?? '', validation: null })
+            scheduleChecks()
+          },
+          error: (err) => get().app.reportError(err, `Loading the ${event} template`),
+          settled: () => patch({ templateLoading: false })
+        })
       },
 
       setBody(body) {

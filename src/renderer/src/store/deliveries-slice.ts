@@ -12,6 +12,7 @@ import {
   type DeliveryFilters
 } from '../features/deliveries/delivery-logic'
 import { errorCode, errorMessage } from './errors'
+import { serverResource } from './server-resource'
 import { nestedSetter, type SliceCreator } from './slice-helpers'
 import type { SendResult } from './compose-slice'
 
@@ -24,7 +25,6 @@ export interface DeliveriesSlice {
     filters: DeliveryFilters
     loading: boolean
     loaded: boolean
-    selectedId: string | null
     detail: DeliveryDetail | null
     detailLoading: boolean
     detailError: string | null
@@ -34,6 +34,7 @@ export interface DeliveriesSlice {
     load(): Promise<void>
     setFilters(patch: Partial<DeliveryFilters>): void
     resetFilters(): void
+    /** Opens the route's delivery (null closes it); the route is the one record of which is open. */
     select(id: string | null): Promise<void>
     retryNow(id: string): Promise<void>
     resend(id: string): Promise<void>
@@ -46,23 +47,25 @@ export interface DeliveriesSlice {
 
 export const createDeliveriesSlice: SliceCreator<DeliveriesSlice> = (set, get) => {
   const patch = nestedSetter(set, 'deliveries')
-  let listGeneration = 0
-  let detailGeneration = 0
+  const list = serverResource()
+  const detailRead = serverResource()
+  // The id last passed to select(), i.e. the route's: kept here only to drop answers and
+  // live updates for a delivery that is no longer open, not as state a screen reads.
+  let openId: string | null = null
   let searchTimer: ReturnType<typeof setTimeout> | null = null
 
   async function fetchDetail(id: string, quiet: boolean): Promise<void> {
-    const g = ++detailGeneration
     if (!quiet) patch({ detailLoading: true, detailError: null })
-    try {
-      const detail = await call('deliveries.get', { id })
-      if (g === detailGeneration && get().deliveries.selectedId === id) patch({ detail, detailError: null })
-    } catch (err) {
-      if (g !== detailGeneration) return
-      if (errorCode(err) === 'unauthorized') get().app.reportError(err)
-      patch({ detail: null, detailError: errorMessage(err) })
-    } finally {
-      if (g === detailGeneration) patch({ detailLoading: false })
-    }
+    await detailRead.load(() => call('deliveries.get', { id }), {
+      data: (detail) => {
+        if (openId === id) patch({ detail, detailError: null })
+      },
+      error: (err) => {
+        if (errorCode(err) === 'unauthorized') get().app.reportError(err)
+        patch({ detail: null, detailError: errorMessage(err) })
+      },
+      settled: () => patch({ detailLoading: false })
+    })
   }
 
   return {
@@ -72,7 +75,6 @@ export const createDeliveriesSlice: SliceCreator<DeliveriesSlice> = (set, get) =
       filters: EMPTY_DELIVERY_FILTERS,
       loading: false,
       loaded: false,
-      selectedId: null,
       detail: null,
       detailLoading: false,
       detailError: null,
@@ -80,17 +82,12 @@ export const createDeliveriesSlice: SliceCreator<DeliveriesSlice> = (set, get) =
       lastResend: null,
 
       async load() {
-        const g = ++listGeneration
         patch({ loading: true })
-        try {
-          const page = await call('deliveries.list', toDeliveryFilter(get().deliveries.filters))
-          if (g !== listGeneration) return
-          patch({ items: page.items, total: page.total, loaded: true })
-        } catch (err) {
-          if (g === listGeneration) get().app.reportError(err, 'Loading deliveries')
-        } finally {
-          if (g === listGeneration) patch({ loading: false })
-        }
+        await list.load(() => call('deliveries.list', toDeliveryFilter(get().deliveries.filters)), {
+          data: (page) => patch({ items: page.items, total: page.total, loaded: true }),
+          error: (err) => get().app.reportError(err, 'Loading deliveries'),
+          settled: () => patch({ loading: false })
+        })
       },
 
       setFilters(next) {
@@ -106,10 +103,11 @@ export const createDeliveriesSlice: SliceCreator<DeliveriesSlice> = (set, get) =
       },
 
       async select(id) {
-        if (id === get().deliveries.selectedId && get().deliveries.detail?.id === id) return
-        patch({ selectedId: id, lastResend: null, detail: id && get().deliveries.detail?.id === id ? get().deliveries.detail : null })
+        if (id === openId && get().deliveries.detail?.id === id) return
+        openId = id
+        patch({ lastResend: null, detail: id && get().deliveries.detail?.id === id ? get().deliveries.detail : null })
         if (id === null) {
-          ++detailGeneration
+          detailRead.cancel()
           patch({ detailLoading: false, detailError: null })
           return
         }
@@ -163,7 +161,7 @@ export const createDeliveriesSlice: SliceCreator<DeliveriesSlice> = (set, get) =
           const byId = new Map(updates.map((u) => [u.id, u]))
           patch({ lastResend: { ...lastResend, deliveries: lastResend.deliveries.map((d) => byId.get(d.id) ?? d) } })
         }
-        const open = s.selectedId
+        const open = openId
         if (!open) return
         const touched = updates.some((u) => u.id === open) || attempts.some((a) => a.deliveryId === open)
         // The event carries the summary, not the attempts: fetch the detail again.

@@ -6,6 +6,7 @@
 import type { Delivery, Endpoint, EndpointInput } from '../../../shared/models'
 import { call } from '../api/client'
 import { errorMessage } from './errors'
+import { serverResource } from './server-resource'
 import { nestedSetter, type SliceCreator } from './slice-helpers'
 
 /** What the list shows about an endpoint's latest delivery. */
@@ -55,7 +56,7 @@ function upsert(items: Endpoint[], e: Endpoint): Endpoint[] {
 
 export const createEndpointsSlice: SliceCreator<EndpointsSlice> = (set, get) => {
   const patch = nestedSetter(set, 'endpoints')
-  let generation = 0
+  const list = serverResource()
   return {
     endpoints: {
       items: [],
@@ -64,17 +65,12 @@ export const createEndpointsSlice: SliceCreator<EndpointsSlice> = (set, get) => 
       lastDelivery: {},
 
       async load() {
-        const g = ++generation
         patch({ loading: true })
-        try {
-          const [items, recent] = await Promise.all([call('endpoints.list', {}), call('deliveries.list', { limit: 500 })])
-          if (g !== generation) return
-          patch({ items, loaded: true, lastDelivery: lastByEndpoint([...recent.items].reverse()) })
-        } catch (err) {
-          if (g === generation) get().app.reportError(err, 'Loading endpoints')
-        } finally {
-          if (g === generation) patch({ loading: false })
-        }
+        await list.load(() => Promise.all([call('endpoints.list', {}), call('deliveries.list', { limit: 500 })]), {
+          data: ([items, recent]) => patch({ items, loaded: true, lastDelivery: lastByEndpoint([...recent.items].reverse()) }),
+          error: (err) => get().app.reportError(err, 'Loading endpoints'),
+          settled: () => patch({ loading: false })
+        })
       },
 
       async create(input) {

@@ -6,6 +6,7 @@
  */
 import type { HealthAlert, HealthReport, HealthWindow } from '../../../shared/health-models'
 import { call } from '../api/client'
+import { serverResource } from './server-resource'
 import { nestedSetter, type SliceCreator } from './slice-helpers'
 
 /** After live deliveries, the report is read again at most this often: a week of attempts costs more to count. */
@@ -47,7 +48,7 @@ function alertsOf(report: HealthReport): HealthAlert[] {
 
 export const createHealthSlice: SliceCreator<HealthSlice> = (set, get) => {
   const patch = nestedSetter(set, 'health')
-  let generation = 0
+  const reportRead = serverResource()
   let refreshTimer: ReturnType<typeof setTimeout> | null = null
   return {
     health: {
@@ -57,14 +58,11 @@ export const createHealthSlice: SliceCreator<HealthSlice> = (set, get) => {
       bannerDismissed: false,
 
       async load(window = get().health.window) {
-        const g = ++generation
         patch({ window })
-        try {
-          const report = await call('endpoints.health', { window })
-          if (g === generation) patch({ report })
-        } catch (err) {
-          if (g === generation) get().app.reportError(err, 'Loading delivery health')
-        }
+        await reportRead.load(() => call('endpoints.health', { window }), {
+          data: (report) => patch({ report }),
+          error: (err) => get().app.reportError(err, 'Loading delivery health')
+        })
       },
 
       refreshSoon() {

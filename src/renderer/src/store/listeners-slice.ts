@@ -6,6 +6,7 @@ import type { MethodOutput } from '../../../shared/contract'
 import type { Listener, ListenerInput, ListenerState } from '../../../shared/models'
 import { call } from '../api/client'
 import { downloadText } from '../app/download'
+import { serverResource } from './server-resource'
 import { nestedSetter, type SliceCreator } from './slice-helpers'
 
 export type LocalCa = MethodOutput<'tls.ca'>
@@ -35,6 +36,7 @@ export interface ListenersSlice {
 
 export const createListenersSlice: SliceCreator<ListenersSlice> = (set, get) => {
   const patch = nestedSetter(set, 'listeners')
+  const list = serverResource()
   const markBusy = (id: string, busy: boolean) =>
     patch((s) => ({ busy: busy ? [...s.busy, id] : s.busy.filter((x) => x !== id) }))
   const upsert = (listener: Listener) =>
@@ -56,13 +58,11 @@ export const createListenersSlice: SliceCreator<ListenersSlice> = (set, get) => 
 
       async load() {
         patch({ loading: true })
-        try {
-          patch({ items: await call('listeners.list', {}), loaded: true })
-        } catch (err) {
-          get().app.reportError(err, 'Loading listeners')
-        } finally {
-          patch({ loading: false })
-        }
+        await list.load(() => call('listeners.list', {}), {
+          data: (items) => patch({ items, loaded: true }),
+          error: (err) => get().app.reportError(err, 'Loading listeners'),
+          settled: () => patch({ loading: false })
+        })
       },
 
       async create(input) {

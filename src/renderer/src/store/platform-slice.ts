@@ -4,6 +4,7 @@
  */
 import type { ApiRequestLog, Invitation, PlatformStatus, Submission } from '../../../shared/platform-models'
 import { call } from '../api/client'
+import { serverResource } from './server-resource'
 import { nestedSetter, type SliceCreator } from './slice-helpers'
 
 /** Rows of the request log kept in memory; older ones stay in the database. */
@@ -33,7 +34,8 @@ export interface PlatformSlice {
 
 export const createPlatformSlice: SliceCreator<PlatformSlice> = (set, get) => {
   const patch = nestedSetter(set, 'platform')
-  let generation = 0
+  // One resource for both reads: a newer read of either drops an older answer of the other.
+  const state = serverResource()
 
   /** Runs one action; errors become a toast; the lists refresh through platform.changed. */
   async function act(what: string, run: () => Promise<unknown>, done?: string): Promise<boolean> {
@@ -56,34 +58,26 @@ export const createPlatformSlice: SliceCreator<PlatformSlice> = (set, get) => {
       loaded: false,
       busy: false,
 
-      async load() {
-        const g = ++generation
-        try {
-          const [status, requests, invitations, submissions] = await Promise.all([
-            call('platform.status', {}),
-            call('platform.requests', { limit: 200 }),
-            call('platform.invitations', { limit: 100 }),
-            call('platform.submissions', { limit: 100 })
-          ])
-          if (g !== generation) return
-          patch({ status, requests, invitations, submissions, loaded: true })
-        } catch (err) {
-          if (g === generation) get().app.reportError(err, 'Loading the mock platform')
-        }
-      },
+      load: () =>
+        state.load(
+          () =>
+            Promise.all([
+              call('platform.status', {}),
+              call('platform.requests', { limit: 200 }),
+              call('platform.invitations', { limit: 100 }),
+              call('platform.submissions', { limit: 100 })
+            ]),
+          {
+            data: ([status, requests, invitations, submissions]) => patch({ status, requests, invitations, submissions, loaded: true }),
+            error: (err) => get().app.reportError(err, 'Loading the mock platform')
+          }
+        ),
 
-      async loadState() {
-        const g = ++generation
-        try {
-          const [invitations, submissions] = await Promise.all([
-            call('platform.invitations', { limit: 100 }),
-            call('platform.submissions', { limit: 100 })
-          ])
-          if (g === generation) patch({ invitations, submissions })
-        } catch (err) {
-          if (g === generation) get().app.reportError(err, 'Loading invitations and submissions')
-        }
-      },
+      loadState: () =>
+        state.load(() => Promise.all([call('platform.invitations', { limit: 100 }), call('platform.submissions', { limit: 100 })]), {
+          data: ([invitations, submissions]) => patch({ invitations, submissions }),
+          error: (err) => get().app.reportError(err, 'Loading invitations and submissions')
+        }),
 
       async start(port) {
         patch({ busy: true })

@@ -6,6 +6,7 @@
 import type { SignatureVerdict } from '../../../shared/models'
 import { call } from '../api/client'
 import { errorMessage } from './errors'
+import { serverResource } from './server-resource'
 import { nestedSetter, type SliceCreator } from './slice-helpers'
 
 export interface VerifySlice {
@@ -31,7 +32,7 @@ export interface VerifySlice {
 
 export const createVerifySlice: SliceCreator<VerifySlice> = (set, get) => {
   const patch = nestedSetter(set, 'verify')
-  let generation = 0
+  const verdictRead = serverResource()
   // Any change makes the shown verdict stale: clear it rather than show a wrong answer.
   const stale = { verdict: null, error: null }
   return {
@@ -67,17 +68,13 @@ export const createVerifySlice: SliceCreator<VerifySlice> = (set, get) => {
           patch({ error: 'Choose a secret: tick "Use the Workbench\'s API secret" or paste a secret', verdict: null })
           return
         }
-        const g = ++generation
         patch({ verifying: true, error: null })
-        try {
-          // The header value is sent as pasted (untrimmed): stray spaces are a finding, not noise.
-          const verdict = await call('signing.verify', { body: s.body, signature: s.signature, secrets, useStored: s.useStored })
-          if (g === generation) patch({ verdict })
-        } catch (err) {
-          if (g === generation) patch({ error: errorMessage(err), verdict: null })
-        } finally {
-          if (g === generation) patch({ verifying: false })
-        }
+        // The header value is sent as pasted (untrimmed): stray spaces are a finding, not noise.
+        await verdictRead.load(() => call('signing.verify', { body: s.body, signature: s.signature, secrets, useStored: s.useStored }), {
+          data: (verdict) => patch({ verdict }),
+          error: (err) => patch({ error: errorMessage(err), verdict: null }),
+          settled: () => patch({ verifying: false })
+        })
       },
 
       clear() {

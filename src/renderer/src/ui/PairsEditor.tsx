@@ -6,6 +6,12 @@
 import Button from './Button'
 import { pairRow, type PairRow } from './pair-row'
 
+/** The two inputs of a row, in order. */
+const PARTS = [
+  { part: 'name', placeholder: 'Header name' },
+  { part: 'value', placeholder: 'Value' }
+] as const
+
 export interface PairsEditorProps {
   legend: string
   rows: PairRow[]
@@ -27,24 +33,18 @@ export default function PairsEditor({ legend, rows, onChange, error, rowLabel, e
       {rows.length === 0 ? <p className="faint pairs-editor-empty">{emptyText}</p> : null}
       {rows.map((r, i) => (
         <div key={r.key} className="pairs-row">
-          <input
-            type="text"
-            className="mono"
-            aria-label={`${rowLabel} ${i + 1} name`}
-            placeholder="Header name"
-            spellCheck={false}
-            value={r.name}
-            onChange={(e) => update(r.key, { name: e.target.value })}
-          />
-          <input
-            type="text"
-            className="mono"
-            aria-label={`${rowLabel} ${i + 1} value`}
-            placeholder="Value"
-            spellCheck={false}
-            value={r.value}
-            onChange={(e) => update(r.key, { value: e.target.value })}
-          />
+          {PARTS.map(({ part, placeholder }) => (
+            <input
+              key={part}
+              type="text"
+              className="mono"
+              aria-label={`${rowLabel} ${i + 1} ${part}`}
+              placeholder={placeholder}
+              spellCheck={false}
+              value={r[part]}
+              onChange={(e) => update(r.key, { [part]: e.target.value })}
+            />
+          ))}
           <Button size="sm" variant="ghost" aria-label={`Remove ${r.name || `${rowLabel.toLowerCase()} ${i + 1}`}`} onClick={() => onChange(rows.filter((x) => x.key !== r.key))}>
             Remove
           </Button>

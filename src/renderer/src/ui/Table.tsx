@@ -23,3 +23,26 @@ export function Th({ children, ...rest }: ThHTMLAttributes<HTMLTableCellElement>
 export function Td({ children, ...rest }: TdHTMLAttributes<HTMLTableCellElement>) {
   return <td {...rest}>{children}</td>
 }
+
+export interface DataTableProps<T> {
+  testId?: string
+  label?: string
+  className?: string
+  /** The header cells (<Th>…). */
+  columns: ReactNode
+  rows: readonly T[]
+  /** One <tr> (with its key) per row. */
+  row: (item: T) => ReactNode
+}
+
+/** A whole table from its header cells and one row renderer: the thead/tbody frame written once. */
+export function DataTable<T>({ testId, label, className, columns, rows, row }: DataTableProps<T>) {
+  return (
+    <Table testId={testId} label={label} className={className}>
+      <thead>
+        <tr>{columns}</tr>
+      </thead>
+      <tbody>{rows.map((item) => row(item))}</tbody>
+    </Table>
+  )
+}

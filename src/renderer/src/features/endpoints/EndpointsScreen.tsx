@@ -10,7 +10,7 @@ import { useWorkbench } from '../../store'
 import Button from '../../ui/Button'
 import ConfirmDialog from '../../ui/ConfirmDialog'
 import EmptyState from '../../ui/EmptyState'
-import { Table, Td, Th } from '../../ui/Table'
+import { DataTable, Td, Th } from '../../ui/Table'
 import ScreenHeader from '../../ui/ScreenHeader'
 import EndpointDialog from './EndpointDialog'
 import HealthCell from './HealthCell'
@@ -65,9 +65,13 @@ export default function EndpointsScreen() {
             </p>
           </EmptyState>
         ) : (
-          <Table testId="endpoint-list" label="Endpoints" className="endpoint-table">
-            <thead>
-              <tr>
+          <DataTable
+            testId="endpoint-list"
+            label="Endpoints"
+            className="endpoint-table"
+            rows={items}
+            columns={
+              <>
                 <Th className="col-name">Name</Th>
                 <Th className="col-url">URL</Th>
                 <Th className="col-status">Status</Th>
@@ -77,64 +81,62 @@ export default function EndpointsScreen() {
                 <Th className="col-actions">
                   <span className="sr-only">Actions</span>
                 </Th>
+              </>
+            }
+            row={(e) => (
+              <tr key={e.id} data-testid="endpoint-row">
+                <Td className="endpoint-name" title={e.name}>
+                  {e.name}
+                  {e.insecureTls ? (
+                    <span className="endpoint-flag" title="TLS certificate verification is off for this endpoint">
+                      TLS unchecked
+                    </span>
+                  ) : null}
+                </Td>
+                <Td className="mono endpoint-url" title={e.url}>
+                  {e.url}
+                </Td>
+                <Td>
+                  <label className="switch">
+                    <input
+                      type="checkbox"
+                      role="switch"
+                      checked={e.active}
+                      aria-label={`${e.name} active`}
+                      data-testid="endpoint-active"
+                      onChange={(ev) => void useWorkbench.getState().endpoints.setActive(e.id, ev.target.checked)}
+                    />
+                    <span className={e.active ? 'switch-text switch-on' : 'switch-text'}>{e.active ? 'Active' : 'Inactive'}</span>
+                  </label>
+                </Td>
+                <Td className="endpoint-headers" title={e.headers.map(([n]) => n).join(', ')}>
+                  {e.headers.length === 0 ? <span className="faint">none</span> : `${e.headers.length} header${e.headers.length === 1 ? '' : 's'}`}
+                </Td>
+                <Td className="endpoint-last">
+                  <LastDeliveryCell endpointId={e.id} />
+                </Td>
+                <Td>
+                  <HealthCell endpointId={e.id} />
+                </Td>
+                <Td className="endpoint-actions">
+                  <div className="btn-group">
+                    <Button size="sm" testId="test-webhook" onClick={() => navigate('compose', null, { endpoint: e.id })}>
+                      Test webhook
+                    </Button>
+                    <Button size="sm" testId="audit-endpoint" onClick={() => navigate('audit', null, { endpoint: e.id })}>
+                      Audit
+                    </Button>
+                    <Button size="sm" variant="ghost" testId="edit-endpoint" onClick={() => setEditing(e)}>
+                      Edit
+                    </Button>
+                    <Button size="sm" variant="ghost" testId="delete-endpoint" onClick={() => setDeleting(e)}>
+                      Delete
+                    </Button>
+                  </div>
+                </Td>
               </tr>
-            </thead>
-            <tbody>
-              {items.map((e) => (
-                <tr key={e.id} data-testid="endpoint-row">
-                  <Td className="endpoint-name" title={e.name}>
-                    {e.name}
-                    {e.insecureTls ? (
-                      <span className="endpoint-flag" title="TLS certificate verification is off for this endpoint">
-                        TLS unchecked
-                      </span>
-                    ) : null}
-                  </Td>
-                  <Td className="mono endpoint-url" title={e.url}>
-                    {e.url}
-                  </Td>
-                  <Td>
-                    <label className="switch">
-                      <input
-                        type="checkbox"
-                        role="switch"
-                        checked={e.active}
-                        aria-label={`${e.name} active`}
-                        data-testid="endpoint-active"
-                        onChange={(ev) => void useWorkbench.getState().endpoints.setActive(e.id, ev.target.checked)}
-                      />
-                      <span className={e.active ? 'switch-text switch-on' : 'switch-text'}>{e.active ? 'Active' : 'Inactive'}</span>
-                    </label>
-                  </Td>
-                  <Td className="endpoint-headers" title={e.headers.map(([n]) => n).join(', ')}>
-                    {e.headers.length === 0 ? <span className="faint">none</span> : `${e.headers.length} header${e.headers.length === 1 ? '' : 's'}`}
-                  </Td>
-                  <Td className="endpoint-last">
-                    <LastDeliveryCell endpointId={e.id} />
-                  </Td>
-                  <Td>
-                    <HealthCell endpointId={e.id} />
-                  </Td>
-                  <Td className="endpoint-actions">
-                    <div className="btn-group">
-                      <Button size="sm" testId="test-webhook" onClick={() => navigate('compose', null, { endpoint: e.id })}>
-                        Test webhook
-                      </Button>
-                      <Button size="sm" testId="audit-endpoint" onClick={() => navigate('audit', null, { endpoint: e.id })}>
-                        Audit
-                      </Button>
-                      <Button size="sm" variant="ghost" testId="edit-endpoint" onClick={() => setEditing(e)}>
-                        Edit
-                      </Button>
-                      <Button size="sm" variant="ghost" testId="delete-endpoint" onClick={() => setDeleting(e)}>
-                        Delete
-                      </Button>
-                    </div>
-                  </Td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
+            )}
+          />
         )}
       </div>
       {editing ? <EndpointDialog endpoint={editing === 'new' ? null : editing} onClose={() => setEditing(null)} /> : null}

@@ -1,9 +1,9 @@
 /**
- * The endpoint form as plain data, and its validation: Smart KYC requires HTTPS, with one
- * explicit escape hatch (http:// to a localhost-style host for local development).
- * Pure, so the rules are unit-tested without a browser.
+ * The endpoint form as plain data, and its validation with the engine's schema: Smart KYC
+ * requires HTTPS, with one explicit escape hatch (http:// to a localhost-style host for
+ * local development). Pure, so the rules are unit-tested without a browser.
  */
-import { isHttpToken, isLocalHost, reservedHeaderReason } from '../../../../shared/http-rules'
+import { CheckedEndpointInput } from '../../../../shared/endpoint-rules'
 import type { Endpoint, EndpointInput, HeaderPair } from '../../../../shared/models'
 import { pairRow, type PairRow } from '../../ui/pair-row'
 
@@ -41,89 +41,38 @@ export function formFromEndpoint(e: Endpoint): EndpointForm {
   }
 }
 
-export { isLocalHost }
+/** The field a schema issue belongs beside, from its path (`headers.2` -> the headers editor). */
+function fieldOf(path: readonly PropertyKey[]): keyof EndpointFormErrors | null {
+  const key = path[0]
+  return key === 'name' || key === 'url' || key === 'timeoutMs' || key === 'headers' ? key : null
+}
 
 /**
- * Connection-level headers the HTTP client manages; the engine refuses them (and the rest
- * of its hop-by-hop list) on save. The reserved ones come from src/shared/http-rules.
+ * Validates the form with the engine's own schema (CheckedEndpointInput), so the form
+ * refuses what the engine refuses, in its words, each beside its field. Only reading the
+ * text the user typed (a timeout that is not a number) is the form's own. With no errors,
+ * also returns the contract input.
  */
-const CONNECTION_HEADERS = new Set(['host', 'transfer-encoding', 'connection'])
-
-/** True for a header the Workbench sets on every delivery itself (the engine refuses it as a custom header). */
-function setByWorkbench(name: string): boolean {
-  return reservedHeaderReason(name) !== null || CONNECTION_HEADERS.has(name.toLowerCase())
-}
-
-/** Checks one URL against the HTTPS rule; returns the error sentence or null. */
-export function urlError(url: string, allowLocalHttp: boolean): string | null {
-  const trimmed = url.trim()
-  if (!trimmed || trimmed === 'https://') return 'Enter the endpoint URL, e.g. https://example.com/webhooks/smart-kyc'
-  let parsed: URL
-  try {
-    parsed = new URL(trimmed)
-  } catch {
-    return `"${trimmed}" is not a URL: write it in full, e.g. https://example.com/webhooks`
-  }
-  if (parsed.protocol === 'https:') return null
-  if (parsed.protocol !== 'http:') return `${parsed.protocol}// is not supported: webhook URLs use https://`
-  if (!isLocalHost(parsed.hostname)) {
-    return `Smart KYC requires HTTPS: ${parsed.hostname} is not a local host, so use https://`
-  }
-  if (!allowLocalHttp) {
-    return 'Smart KYC requires HTTPS: use https://, or tick "Allow http:// for localhost" for a local development server'
-  }
-  return null
-}
-
-/** Validates the form; with no errors, also returns the contract input. */
 export function validateEndpointForm(form: EndpointForm): { errors: EndpointFormErrors; input: EndpointInput | null } {
   const errors: EndpointFormErrors = {}
-  const name = form.name.trim()
-  if (!name) errors.name = 'Give the endpoint a name, e.g. "Staging API"'
-  else if (name.length > 200) errors.name = `The name is ${name.length} characters long: keep it to 200`
-
-  const url = urlError(form.url, form.allowLocalHttp)
-  if (url) errors.url = url
-
-  const timeout = Number(form.timeoutMs.trim())
-  if (!/^\d+$/.test(form.timeoutMs.trim()) || timeout < 100 || timeout > 600_000) {
-    errors.timeoutMs = `Timeout "${form.timeoutMs}" must be a whole number of milliseconds between 100 and 600000`
+  const timeoutText = form.timeoutMs.trim()
+  const timeout = /^\d+$/.test(timeoutText) ? Number(timeoutText) : null
+  if (timeout === null) errors.timeoutMs = `timeout ${JSON.stringify(form.timeoutMs)} is not a whole number of milliseconds: use e.g. 10000`
+  const input = {
+    name: form.name.trim(),
+    url: form.url.trim(),
+    active: form.active,
+    // A row left wholly empty is not a header; any other row is checked as the engine would.
+    headers: form.headers.filter((row) => row.name.trim() || row.value).map((row): HeaderPair => [row.name.trim(), row.value]),
+    timeoutMs: timeout ?? 10_000,
+    allowLocalHttp: form.allowLocalHttp,
+    insecureTls: form.insecureTls
   }
-
-  const headers: HeaderPair[] = []
-  for (const row of form.headers) {
-    const n = row.name.trim()
-    if (!n && !row.value) continue
-    if (!n) {
-      errors.headers = `A header with value "${row.value.slice(0, 40)}" has no name: name it or remove the row`
-      break
-    }
-    if (!isHttpToken(n)) {
-      errors.headers = `"${n}" is not a valid header name: use letters, digits and - (e.g. X-API-Key)`
-      break
-    }
-    if (setByWorkbench(n)) {
-      errors.headers = `${n} is set by the Workbench for every delivery: remove this row`
-      break
-    }
-    if (/[\r\n\0]/.test(row.value)) {
-      errors.headers = `The value of ${n} contains a line break: header values must be one line`
-      break
-    }
-    headers.push([n, row.value])
+  const checked = CheckedEndpointInput.safeParse(input)
+  for (const issue of checked.success ? [] : checked.error.issues) {
+    const field = fieldOf(issue.path)
+    // The first issue per field, as the engine reports the first one.
+    if (field && !errors[field]) errors[field] = issue.message
   }
-
-  if (Object.keys(errors).length > 0) return { errors, input: null }
-  return {
-    errors,
-    input: {
-      name,
-      url: form.url.trim(),
-      active: form.active,
-      headers,
-      timeoutMs: timeout,
-      allowLocalHttp: form.allowLocalHttp,
-      insecureTls: form.insecureTls
-    }
-  }
+  return Object.keys(errors).length > 0 ? { errors, input: null } : { errors, input }
 }

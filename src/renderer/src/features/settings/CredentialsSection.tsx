@@ -8,6 +8,7 @@ import Button from '../../ui/Button'
 import ConfirmDialog from '../../ui/ConfirmDialog'
 import CopyButton from '../../ui/CopyButton'
 import Field from '../../ui/Field'
+import Section from '../../ui/Section'
 import { Table, Td, Th } from '../../ui/Table'
 import { formatDateTime } from '../inbox/format'
 
@@ -40,12 +41,17 @@ export default function CredentialsSection() {
   }
 
   return (
-    <section className="section" aria-labelledby="credentials-title" data-testid="credentials-section">
-      <h2 id="credentials-title">API credentials</h2>
-      <p className="muted">
-        The Workbench signs the webhooks it sends and verifies the ones it captures with this API secret, exactly as Smart KYC
-        does with yours: <code>X-SmartKYC-Signature</code> = hex HMAC-SHA256 of the raw body.
-      </p>
+    <Section
+      id="credentials"
+      title="API credentials"
+      testId="credentials-section"
+      intro={
+        <>
+          The Workbench signs the webhooks it sends and verifies the ones it captures with this API secret, exactly as Smart KYC
+          does with yours: <code>X-SmartKYC-Signature</code> = hex HMAC-SHA256 of the raw body.
+        </>
+      }
+    >
 
       {revealed ? (
         <div className="callout callout-warn secret-reveal" role="alert" data-testid="secret-reveal">
@@ -136,6 +142,6 @@ export default function CredentialsSection() {
           {graceHours === 1 ? '' : 's'}, then stops. Update your webhook handler within that time.
         </p>
       </ConfirmDialog>
-    </section>
+    </Section>
   )
 }

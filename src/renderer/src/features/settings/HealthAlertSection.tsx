@@ -8,6 +8,9 @@ import { HEALTH_WINDOWS, type HealthWindow } from '../../../../shared/health-mod
 import { useWorkbench } from '../../store'
 import Button from '../../ui/Button'
 import Field from '../../ui/Field'
+import InlineForm from '../../ui/InlineForm'
+import Section from '../../ui/Section'
+import TextField from '../../ui/TextField'
 import { WINDOW_LABELS } from '../endpoints/health-format'
 
 /** The threshold as typed: a number from 0 to 100, or an error that says so. */
@@ -45,32 +48,29 @@ export default function HealthAlertSection() {
   }
 
   return (
-    <section className="section" aria-labelledby="health-alert-title">
-      <h2 id="health-alert-title">Delivery health alerts</h2>
-      <p className="muted">
-        Alert when an endpoint&apos;s webhook success rate (successful attempts ÷ attempts) falls below this threshold: a banner here
-        and, in the desktop app, a notification. Once per fall, not on every failed attempt.
-      </p>
-      <form
-        className="retry-row"
-        onSubmit={(e) => {
-          e.preventDefault()
-          void save()
-        }}
-      >
-        <Field label="Alert below (%)" error={error} hint="0 turns alerts off">
-          <input
-            type="text"
-            inputMode="decimal"
-            className="mono"
-            value={threshold}
-            onChange={(e) => {
-              setThreshold(e.target.value)
-              setError(null)
-            }}
-            data-testid="health-threshold"
-          />
-        </Field>
+    <Section
+      id="health-alert"
+      title="Delivery health alerts"
+      intro={
+        <>
+          Alert when an endpoint&apos;s webhook success rate (successful attempts ÷ attempts) falls below this threshold: a banner
+          here and, in the desktop app, a notification. Once per fall, not on every failed attempt.
+        </>
+      }
+    >
+      <InlineForm onSubmit={() => void save()}>
+        <TextField
+          label="Alert below (%)"
+          value={threshold}
+          onEdit={(text) => {
+            setThreshold(text)
+            setError(null)
+          }}
+          error={error}
+          hint="0 turns alerts off"
+          inputMode="decimal"
+          testId="health-threshold"
+        />
         <Field label="Measured over">
           <select value={chosenWindow} onChange={(e) => setChosenWindow(e.target.value as HealthWindow)} data-testid="health-alert-window">
             {HEALTH_WINDOWS.map((w) => (
@@ -83,7 +83,7 @@ export default function HealthAlertSection() {
         <Button type="submit" busy={busy} disabled={!changed} testId="save-health-alert">
           Save
         </Button>
-      </form>
-    </section>
+      </InlineForm>
+    </Section>
   )
 }

@@ -8,7 +8,10 @@ import { useWorkbench } from '../../store'
 import Button from '../../ui/Button'
 import CopyButton from '../../ui/CopyButton'
 import Field from '../../ui/Field'
+import InlineForm from '../../ui/InlineForm'
 import ScreenHeader from '../../ui/ScreenHeader'
+import Section from '../../ui/Section'
+import TextField from '../../ui/TextField'
 import CredentialsSection from './CredentialsSection'
 import HealthAlertSection from './HealthAlertSection'
 import StorageSection from './StorageSection'
@@ -51,36 +54,28 @@ function RetrySchedule() {
   }
 
   return (
-    <section className="section" aria-labelledby="retry-title">
-      <h2 id="retry-title">Delivery retries</h2>
-      <p className="muted">
-        When a webhook the Workbench sends fails (no answer, or a non-2xx status), it is tried again after each of these waits
-        in turn. Each wait is counted from the previous attempt, so they add up. An empty list means no retries.
-      </p>
-      <form
-        className="retry-row"
-        onSubmit={(e) => {
-          e.preventDefault()
-          void save()
-        }}
-      >
-        <Field label="Retry schedule (seconds, comma-separated)" error={error} hint={preview.ms ? <span data-testid="retry-schedule-hint">{scheduleHint(preview.ms)}</span> : undefined}>
-          <input
-            type="text"
-            className="mono"
-            value={text}
-            onChange={(e) => {
-              setText(e.target.value)
-              setError(null)
-            }}
-            data-testid="retry-schedule"
-          />
-        </Field>
+    <Section
+      id="retry"
+      title="Delivery retries"
+      intro="When a webhook the Workbench sends fails (no answer, or a non-2xx status), it is tried again after each of these waits in turn. Each wait is counted from the previous attempt, so they add up. An empty list means no retries."
+    >
+      <InlineForm onSubmit={() => void save()}>
+        <TextField
+          label="Retry schedule (seconds, comma-separated)"
+          value={text}
+          onEdit={(next) => {
+            setText(next)
+            setError(null)
+          }}
+          error={error}
+          hint={preview.ms ? <span data-testid="retry-schedule-hint">{scheduleHint(preview.ms)}</span> : undefined}
+          testId="retry-schedule"
+        />
         <Button type="submit" busy={busy} disabled={text === storedText} testId="save-retry-schedule">
           Save
         </Button>
-      </form>
-    </section>
+      </InlineForm>
+    </Section>
   )
 }
 
@@ -101,8 +96,7 @@ export default function SettingsScreen() {
       <div className="screen-body settings-body">
         <CredentialsSection />
 
-        <section className="section" aria-labelledby="appearance-title">
-          <h2 id="appearance-title">Appearance</h2>
+        <Section id="appearance" title="Appearance">
           <fieldset className="segmented" data-testid="theme-picker">
             <legend className="field-label">Theme</legend>
             {THEMES.map((t) => (
@@ -112,10 +106,9 @@ export default function SettingsScreen() {
               </label>
             ))}
           </fieldset>
-        </section>
+        </Section>
 
-        <section className="section" aria-labelledby="notifications-title">
-          <h2 id="notifications-title">Notifications</h2>
+        <Section id="notifications" title="Notifications">
           <Field
             label="Desktop notifications for invalid signatures and failed deliveries"
             inline
@@ -129,15 +122,14 @@ export default function SettingsScreen() {
               data-testid="notifications-toggle"
             />
           </Field>
-        </section>
+        </Section>
 
         <RetrySchedule />
 
         <HealthAlertSection />
         <StorageSection />
 
-        <section className="section" aria-labelledby="data-title">
-          <h2 id="data-title">Data</h2>
+        <Section id="data" title="Data">
           {info ? (
             <dl className="settings-facts" data-testid="data-info">
               <dt>Data folder</dt>
@@ -167,7 +159,7 @@ export default function SettingsScreen() {
             The desktop app, <code>kyc-hooks serve</code> and the CLI share this one database. Point them elsewhere with{' '}
             <code>--db</code> or <code>KYC_HOOKS_DB</code>.
           </p>
-        </section>
+        </Section>
       </div>
     </div>
   )

@@ -6,6 +6,8 @@ import { useEffect, useState } from 'react'
 import { call } from '../../api/client'
 import { useWorkbench } from '../../store'
 import Button from '../../ui/Button'
+import InlineForm from '../../ui/InlineForm'
+import Section from '../../ui/Section'
 
 /** "" → null (no limit); a whole number ≥ 1 → that number; anything else → an error text. */
 export function parseLimit(text: string, what: string): { value: number | null; error: string | null } {
@@ -54,19 +56,12 @@ export default function StorageSection() {
   }
 
   return (
-    <section className="section" aria-labelledby="storage-title">
-      <h2 id="storage-title">Storage</h2>
-      <p className="muted">
-        Keep the newest captures only, or those of the last days. Older ones are deleted in the background, a few hundred at a
-        time. Leave both empty to keep everything.
-      </p>
-      <form
-        className="retry-row"
-        onSubmit={(e) => {
-          e.preventDefault()
-          void save()
-        }}
-      >
+    <Section
+      id="storage"
+      title="Storage"
+      intro="Keep the newest captures only, or those of the last days. Older ones are deleted in the background, a few hundred at a time. Leave both empty to keep everything."
+    >
+      <InlineForm onSubmit={() => void save()}>
         <label>
           Keep the newest{' '}
           <input className="input" inputMode="numeric" value={keep} onChange={(e) => setKeep(e.target.value)} data-testid="retention-keep" aria-label="Keep the newest N captures" />{' '}
@@ -80,7 +75,7 @@ export default function StorageSection() {
         <Button type="submit" testId="save-retention">
           Save
         </Button>
-      </form>
+      </InlineForm>
       {error && (
         <p className="field-error" role="alert" data-testid="retention-error">
           {error}
@@ -95,6 +90,6 @@ export default function StorageSection() {
           {result}
         </p>
       )}
-    </section>
+    </Section>
   )
 }

@@ -3,16 +3,17 @@
  * it (milliseconds). Each wait is counted from the previous attempt, so the waits add up:
  * 5, 30, 120 retries at +5 s, +35 s and +2 min 35 s after the first attempt.
  */
-import { MAX_RETRIES, MAX_RETRY_WAIT_MS } from '../../../../shared/models'
-
-/** Longest single wait, in the seconds people type (the limit itself lives in the model). */
-const MAX_SECONDS = MAX_RETRY_WAIT_MS / 1000
+import { RetrySchedule } from '../../../../shared/models'
 
 export function formatSchedule(ms: number[]): string {
   return ms.map((m) => String(Math.round(m / 100) / 10)).join(', ')
 }
 
-/** Parses "5, 30, 120"; returns milliseconds or an error that names the bad part. */
+/**
+ * Parses "5, 30, 120"; returns milliseconds or an error that names the bad part. Reading the
+ * text is the form's own; the limits (how many waits, how long, never shrinking) are the
+ * model's RetrySchedule, so the form refuses what settings.update refuses, in its words.
+ */
 export function parseSchedule(text: string): { ms: number[]; error: null } | { ms: null; error: string } {
   const parts = text.split(',').map((p) => p.trim())
   if (parts.length === 1 && parts[0] === '') return { ms: [], error: null }
@@ -20,14 +21,10 @@ export function parseSchedule(text: string): { ms: number[]; error: null } | { m
   for (const p of parts) {
     if (p === '') return { ms: null, error: 'Remove the empty entry between two commas' }
     if (!/^\d+(\.\d+)?$/.test(p)) return { ms: null, error: `"${p}" is not a number of seconds: write e.g. 5, 30, 120` }
-    const seconds = Number(p)
-    if (seconds > MAX_SECONDS) return { ms: null, error: `${p} s is longer than a day: use at most ${MAX_SECONDS}` }
-    ms.push(Math.round(seconds * 1000))
+    ms.push(Math.round(Number(p) * 1000))
   }
-  if (ms.length > MAX_RETRIES) return { ms: null, error: `${ms.length} retries is too many: list at most ${MAX_RETRIES}` }
-  for (let i = 1; i < ms.length; i++) {
-    if (ms[i] < ms[i - 1]) return { ms: null, error: `The waits must not shrink: ${parts[i]} comes after ${parts[i - 1]}` }
-  }
+  const checked = RetrySchedule.safeParse(ms)
+  if (!checked.success) return { ms: null, error: checked.error.issues[0].message }
   return { ms, error: null }
 }
 
