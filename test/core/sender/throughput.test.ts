@@ -10,9 +10,10 @@ import http from 'node:http'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import type { AddressInfo } from 'node:net'
-import { openDatabase } from '../../../src/core/store/database'
+import { checkpointStats, openDatabase } from '../../../src/core/store/database'
 import { groupCommit } from '../../../src/core/sender/group-commit'
-import { openHarness, tempDir, type Harness } from './harness'
+import type { Delivery } from '../../../src/shared/models'
+import { openHarness, startServer, tempDir, type Harness } from './harness'
 
 const harnesses: Harness[] = []
 const cleanups: Array<() => Promise<void> | void> = []
@@ -96,6 +97,48 @@ describe('sender fast path', () => {
     expect(log.total).toBe(40)
     expect(log.items.every((d) => d.status === 'success' && d.attemptCount === 1)).toBe(true)
   })
+  it('moves WAL checkpoints off the event loop once it commits, so no send waits for a checkpoint inside its commit', async () => {
+    const h = await openHarness()
+    harnesses.push(h)
+    const sink = await countingSink()
+    const ep = await h.sender.endpoints.create(endpointInput(sink.url))
+    // Before: only the capture writer did this; the sender's commits ran SQLite's own checkpoint (copy + fsync).
+    expect(checkpointStats(h.db)).toBeNull()
+    await h.sender.send.event({ event: 'submission.created', body: body(0), endpointIds: [ep.id], origin: 'cli' })
+    expect(checkpointStats(h.db)).not.toBeNull()
+  })
+
+  it('reports each delivery exactly as stored: the events of a send and its result match the row read back', async () => {
+    const h = await openHarness({ retryScheduleMs: [60_000] })
+    harnesses.push(h)
+    const server = await startServer((req, _i, res) => {
+      res.writeHead(req.url === '/fail' ? 500 : 200, { 'Content-Type': 'text/plain' })
+      res.end(req.url === '/fail' ? 'down for maintenance' : 'ok')
+    })
+    cleanups.push(() => server.close())
+    // The delivery's fields as stored right now, in the shape of the event.
+    const asStored = async (d: Delivery): Promise<Delivery> => {
+      const stored = await h.sender.deliveries.get({ id: d.id })
+      return Object.fromEntries(Object.keys(d).map((k) => [k, stored[k as keyof Delivery]])) as unknown as Delivery
+    }
+    const seen: Array<{ event: Delivery; stored: Promise<Delivery> }> = []
+    // Read synchronously when the event is emitted: nothing else can change the row in between.
+    h.bus.on('delivery.updated', (d) => seen.push({ event: structuredClone(d), stored: asStored(d) }))
+    const ok = await h.sender.endpoints.create(endpointInput(`${server.url}/ok`))
+    const failing = await h.sender.endpoints.create(endpointInput(`${server.url}/fail`))
+    const once = await h.sender.deliver({ body: Buffer.from(body(1)), event: 'submission.created', signature: null, endpointIds: [failing.id], origin: { kind: 'cli', id: null }, retryScheduleMs: [] })
+    const result = await h.sender.send.event({ event: 'submission.created', body: body(2), endpointIds: [ok.id, failing.id], origin: 'compose' })
+    const statuses = [...once.deliveries, ...result.deliveries].map((d) => d.status)
+    expect(statuses).toEqual(['error', 'success', 'pending'])
+    for (const d of [...once.deliveries, ...result.deliveries]) expect(d).toEqual(await asStored(d))
+    // Each delivery: once stored (pending, claimed), once after its attempt (the two attempts of a send finish in either order).
+    const statusesOf = (id: string): string[] => seen.filter((s) => s.event.id === id).map((s) => s.event.status)
+    expect(statusesOf(once.deliveries[0].id)).toEqual(['pending', 'error'])
+    expect(statusesOf(result.deliveries[0].id)).toEqual(['pending', 'success'])
+    expect(statusesOf(result.deliveries[1].id)).toEqual(['pending', 'pending'])
+    expect(seen).toHaveLength(6)
+    for (const s of seen) expect(s.event).toEqual(await s.stored)
+  })
 })
 
 describe('groupCommit', () => {
@@ -120,5 +163,28 @@ describe('groupCommit', () => {
     expect((db.prepare('SELECT v FROM t ORDER BY v').all() as { v: string }[]).map((r) => r.v)).toEqual(['a', 'c'])
     // After the batch, a new write starts a new group.
     await expect(write('d')).resolves.toBe('D')
+  })
+
+  it('shares one batch between the group commits of one database, and a failing write still fails only its caller', async () => {
+    const dir = tempDir()
+    const db = openDatabase(path.join(dir, 'g.sqlite'))
+    cleanups.push(() => {
+      db.close()
+      fs.rmSync(dir, { recursive: true, force: true })
+    })
+    db.exec('CREATE TABLE t (v TEXT NOT NULL UNIQUE); CREATE TABLE u (v TEXT NOT NULL UNIQUE)')
+    const intoT = db.prepare('INSERT INTO t (v) VALUES (?)')
+    const intoU = db.prepare('INSERT INTO u (v) VALUES (?)')
+    const writeT = groupCommit(db, (v: string) => intoT.run(v).changes)
+    const writeU = groupCommit(db, (v: string) => {
+      intoU.run(v)
+      if (v === 'bad') intoU.run('x') // violates UNIQUE after the first row: this write must roll back whole
+      return v
+    })
+    const results = await Promise.allSettled([writeT('a'), writeU('x'), writeU('bad'), writeT('b')])
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled'])
+    expect((results[1] as PromiseFulfilledResult<string>).value).toBe('x')
+    expect((db.prepare('SELECT v FROM t ORDER BY v').all() as { v: string }[]).map((r) => r.v)).toEqual(['a', 'b'])
+    expect((db.prepare('SELECT v FROM u ORDER BY v').all() as { v: string }[]).map((r) => r.v)).toEqual(['x'])
   })
 })
