@@ -241,6 +241,16 @@ export interface OutboxRepo {
 }
 
 export function createOutboxRepo(db: Db): OutboxRepo {
+  /**
+   * A write that is all-or-nothing: its own transaction when called alone; inside a caller's
+   * transaction (the group commit's batch) just part of it, without a SAVEPOINT and RELEASE
+   * of its own, which cost as much as the write. The group commit keeps it all-or-nothing
+   * there: a failing write rolls the batch back, and the batch is redone one savepoint per write.
+   */
+  const atomic = <A extends unknown[], R>(write: (...args: A) => R): ((...args: A) => R) => {
+    const alone = db.transaction(write)
+    return (...args) => (db.inTransaction ? write(...args) : alone(...args))
+  }
   const insertMessage = db.prepare(
     `INSERT INTO messages (id, event, body, signature, created_at, origin_kind, origin_id)
      VALUES (?, ?, ?, ?, ?, ?, ?)`
@@ -300,7 +310,7 @@ export function createOutboxRepo(db: Db): OutboxRepo {
      WHERE status = 'paused' AND (@id IS NULL OR id = @id) AND endpoint_id IN (SELECT id FROM endpoints WHERE active = 1)
      RETURNING id`
   )
-  const followEndpoints = db.transaction((now: string, id: string | null): string[] => {
+  const followEndpoints = atomic((now: string, id: string | null): string[] => {
     const changed = [cancelDeleted, pauseInactive, resumeActive].flatMap((stmt) =>
       (stmt.all({ now, id }) as { id: string }[]).map((r) => r.id)
     )
@@ -335,7 +345,7 @@ export function createOutboxRepo(db: Db): OutboxRepo {
   }
 
   return {
-    createMessage: db.transaction((message: NewMessage, deliveries: NewDelivery[]): void => {
+    createMessage: atomic((message: NewMessage, deliveries: NewDelivery[]): void => {
       insertMessage.run(
         message.id,
         message.event,
@@ -413,7 +423,7 @@ export function createOutboxRepo(db: Db): OutboxRepo {
       return (nextDue.get() as { at: string | null }).at
     },
 
-    recordAttempt: db.transaction(
+    recordAttempt: atomic(
       (attempt: AttemptRecord, outcome: DeliveryOutcome, before: Delivery): { delivery: Delivery; attempt: Attempt } => {
         insertAttempt.run(
           attempt.id,

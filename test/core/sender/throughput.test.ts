@@ -12,6 +12,7 @@ import Database from 'better-sqlite3'
 import type { AddressInfo } from 'node:net'
 import { checkpointStats, openDatabase } from '../../../src/core/store/database'
 import { groupCommit } from '../../../src/core/sender/group-commit'
+import { createOutboxRepo, type NewDelivery, type NewMessage } from '../../../src/core/sender/outbox-repo'
 import type { Delivery } from '../../../src/shared/models'
 import { openHarness, startServer, tempDir, type Harness } from './harness'
 
@@ -163,6 +164,31 @@ describe('groupCommit', () => {
     expect((db.prepare('SELECT v FROM t ORDER BY v').all() as { v: string }[]).map((r) => r.v)).toEqual(['a', 'c'])
     // After the batch, a new write starts a new group.
     await expect(write('d')).resolves.toBe('D')
+  })
+
+  it('keeps an outbox write all-or-nothing, alone and inside a group commit', async () => {
+    const dir = tempDir()
+    const db = openDatabase(path.join(dir, 'o.sqlite'))
+    cleanups.push(() => {
+      db.close()
+      fs.rmSync(dir, { recursive: true, force: true })
+    })
+    const repo = createOutboxRepo(db)
+    const message = (id: string): NewMessage => ({ id, event: 'submission.created', body: Buffer.from('{}'), signature: null, createdAt: '2026-01-01T00:00:00.000Z', origin: { kind: 'cli', id: null } })
+    const delivery = (id: string): NewDelivery => ({ id, endpointId: null, endpointName: 'ad hoc', url: 'http://127.0.0.1:9/', requestHeaders: [], timeoutMs: 1000, insecureTls: false, caFile: null, retryScheduleMs: [] })
+    const count = (): number => (db.prepare('SELECT (SELECT COUNT(*) FROM messages) + (SELECT COUNT(*) FROM deliveries) AS n').get() as { n: number }).n
+    // The second delivery reuses the first one's id: the message and the first delivery must not stay either.
+    expect(() => repo.createMessage(message('msg_1'), [delivery('dlv_1'), delivery('dlv_1')])).toThrow(/UNIQUE/)
+    expect(count()).toBe(0)
+    const store = groupCommit(db, (args: { m: NewMessage; d: NewDelivery[] }) => repo.createMessage(args.m, args.d))
+    const results = await Promise.allSettled([
+      store({ m: message('msg_2'), d: [delivery('dlv_2')] }),
+      store({ m: message('msg_3'), d: [delivery('dlv_3'), delivery('dlv_3')] }),
+      store({ m: message('msg_4'), d: [delivery('dlv_4')] })
+    ])
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled'])
+    expect((db.prepare('SELECT id FROM messages ORDER BY id').all() as { id: string }[]).map((r) => r.id)).toEqual(['msg_2', 'msg_4'])
+    expect(count()).toBe(4)
   })
 
   it('shares one batch between the group commits of one database, and a failing write still fails only its caller', async () => {
