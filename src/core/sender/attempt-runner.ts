@@ -35,8 +35,11 @@ export interface AttemptRunnerDeps {
 }
 
 export interface AttemptRunner {
-  /** Attempts a delivery the caller has claimed; resolves with its state after the attempt. */
-  run(id: string): Promise<Delivery>
+  /**
+   * Attempts a delivery the caller has claimed; resolves with its state after the attempt.
+   * `work`, when the caller has just stored the delivery, spares reading it back.
+   */
+  run(id: string, work?: DeliveryWork): Promise<Delivery>
   /** The attempt in flight for `id` in this process, if any. */
   inFlight(id: string): Promise<Delivery> | undefined
   inFlightIds(): ReadonlySet<string>
@@ -58,9 +61,34 @@ export function createAttemptRunner(deps: AttemptRunnerDeps): AttemptRunner {
   }
   let shutdownController = newShutdownController()
   // Attempts that finish in the same turn share one commit; each is reported after it.
-  const recordAttempt = groupCommit(deps.db, (args: { attempt: AttemptRecord; outcome: DeliveryOutcome }) =>
-    deps.repo.recordAttempt(args.attempt, args.outcome)
+  const recordAttempt = groupCommit(deps.db, (args: { attempt: AttemptRecord; outcome: DeliveryOutcome; before: Delivery }) =>
+    deps.repo.recordAttempt(args.attempt, args.outcome, args.before)
   )
+
+  // Claims held here are renewed by one timer for all of them, from run() on (including
+  // while an attempt queues for a slot): a claim left unrenewed for its timeout plus
+  // LEASE_MARGIN_MS is taken to be a crashed process's.
+  let renewTimer: NodeJS.Timeout | null = null
+  const renewClaims = (): void => {
+    const now = new Date().toISOString()
+    for (const id of running.keys()) {
+      try {
+        deps.repo.touch(id, now)
+      } catch {
+        // A closing database: the attempt's own write will report it.
+      }
+    }
+  }
+  const watchClaims = (): void => {
+    if (renewTimer || running.size === 0) return
+    renewTimer = setInterval(renewClaims, LEASE_RENEW_MS)
+    renewTimer.unref()
+  }
+  const unwatchClaims = (): void => {
+    if (!renewTimer || running.size > 0) return
+    clearInterval(renewTimer)
+    renewTimer = null
+  }
 
   /** Takes a slot; true when it had to queue for one. */
   const acquire = async (): Promise<boolean> => {
@@ -108,10 +136,10 @@ export function createAttemptRunner(deps: AttemptRunnerDeps): AttemptRunner {
     }
   }
 
-  const attempt = async (id: string): Promise<Delivery> => {
+  const attempt = async (id: string, given: DeliveryWork | undefined): Promise<Delivery> => {
     const queued = await acquire()
     try {
-      const work = deps.repo.getWork(id)
+      const work = given ?? deps.repo.getWork(id)
       if (!work) throw notFound('delivery', id)
       // Every claim stamps updated_at; only a claim that queued for a slot needs it renewed now.
       if (queued) deps.repo.touch(id, new Date().toISOString())
@@ -148,7 +176,8 @@ export function createAttemptRunner(deps: AttemptRunnerDeps): AttemptRunner {
       const { aborted: _aborted, ...fields } = result
       const { delivery, attempt: stored } = await recordAttempt({
         attempt: { ...fields, id: newId('att'), deliveryId: id, number, requestUrl: work.delivery.url, requestHeaders: work.requestHeaders },
-        outcome: outcomeOf(work, result, number)
+        outcome: outcomeOf(work, result, number),
+        before: work.delivery
       })
       deps.bus.emit('attempt.finished', stored)
       deps.bus.emit('delivery.updated', delivery)
@@ -160,24 +189,15 @@ export function createAttemptRunner(deps: AttemptRunnerDeps): AttemptRunner {
   }
 
   return {
-    run(id) {
+    run(id, work) {
       const existing = running.get(id)
       if (existing) return existing
-      // Renew the claim from now on, including while queued for a slot: a claim left
-      // unrenewed for its timeout plus LEASE_MARGIN_MS is taken to be a crashed process's.
-      const renew = setInterval(() => {
-        try {
-          deps.repo.touch(id, new Date().toISOString())
-        } catch {
-          // A closing database: the attempt's own write will report it.
-        }
-      }, LEASE_RENEW_MS)
-      renew.unref()
-      const promise = attempt(id).finally(() => {
-        clearInterval(renew)
+      const promise = attempt(id, work).finally(() => {
         running.delete(id)
+        unwatchClaims()
       })
       running.set(id, promise)
+      watchClaims()
       return promise
     },
     inFlight: (id) => running.get(id),

@@ -5,52 +5,91 @@
  * COMMIT before it goes on (a send attempts only after its message and deliveries are
  * stored; an attempt is reported only after its row is stored), so durability is as
  * before; only the number of commits falls (issue 10: three commits per delivery).
- * Each write runs in its own savepoint, so one failing write fails only its caller.
+ *
+ * All group commits on one database share one queue, so a turn's sends and finished
+ * attempts go out in one transaction, not one per kind of write.
+ *
+ * A batch is first written without savepoints (a SAVEPOINT and a RELEASE per write cost
+ * more than the writes themselves). Should any write throw, that whole transaction is
+ * rolled back and the batch written again with each write in its own savepoint, so one
+ * failing write still fails only its caller. Writes must therefore touch nothing but the
+ * database: they may run twice, and only the second run's result counts.
+ *
+ * Like the capture writer, the sender writes in bursts, so from its first commit on the WAL
+ * checkpoints run on a worker (store/checkpointer.ts) instead of inside a commit that
+ * deliveries wait for: with SQLite's automatic checkpoint, one commit in ~50 of a burst of
+ * sends took 60-150 ms (copy and fsync), holding up every send and attempt queued behind it.
  */
-import type { Db } from '../store/database'
+import { checkpointInBackground, type Db } from '../store/database'
 
 export type GroupCommit<A, R> = (args: A) => Promise<R>
 
-export function groupCommit<A, R>(db: Db, write: (args: A) => R): GroupCommit<A, R> {
-  interface Pending {
-    args: A
-    resolve(value: R): void
-    reject(err: unknown): void
-  }
-  let queue: Pending[] = []
+interface Pending {
+  write(): unknown
+  resolve(value: unknown): void
+  reject(err: unknown): void
+}
+
+interface Queue {
+  pending: Pending[]
+  flush(): void
+}
+
+const queues = new WeakMap<Db, Queue>()
+
+type Outcome = { ok: true; value: unknown } | { ok: false; err: unknown }
+
+function queueFor(db: Db): Queue {
+  const existing = queues.get(db)
+  if (existing) return existing
   // better-sqlite3 runs a transaction function called inside another as a SAVEPOINT.
-  const one = db.transaction((args: A): R => write(args))
-
-  const flush = (): void => {
-    const batch = queue
-    queue = []
-    const results: Array<{ ok: true; value: R } | { ok: false; err: unknown }> = []
-    try {
-      db.transaction(() => {
-        for (const p of batch) {
-          try {
-            results.push({ ok: true, value: one(p.args) })
-          } catch (err) {
-            results.push({ ok: false, err })
-          }
-        }
-      })()
-    } catch (err) {
-      // The COMMIT itself failed (disk full, database closed): nothing of the batch is stored.
-      for (const p of batch) p.reject(err)
-      return
-    }
-    batch.forEach((p, i) => {
-      const r = results[i]
-      if (r.ok) p.resolve(r.value)
-      else p.reject(r.err)
+  const inSavepoint = db.transaction((p: Pending): unknown => p.write())
+  const fast = db.transaction((batch: Pending[]): Outcome[] => batch.map((p): Outcome => ({ ok: true, value: p.write() })))
+  const careful = db.transaction((batch: Pending[]): Outcome[] =>
+    batch.map((p): Outcome => {
+      try {
+        return { ok: true, value: inSavepoint(p) }
+      } catch (err) {
+        return { ok: false, err }
+      }
     })
+  )
+  const queue: Queue = {
+    pending: [],
+    flush() {
+      checkpointInBackground(db)
+      const batch = queue.pending
+      queue.pending = []
+      let results: Outcome[]
+      try {
+        try {
+          results = fast(batch)
+        } catch {
+          // One write failed (or the COMMIT did): nothing of the batch is stored; go one savepoint each.
+          results = careful(batch)
+        }
+      } catch (err) {
+        // The COMMIT itself failed (disk full, database closed): nothing of the batch is stored.
+        for (const p of batch) p.reject(err)
+        return
+      }
+      batch.forEach((p, i) => {
+        const r = results[i]
+        if (r.ok) p.resolve(r.value)
+        else p.reject(r.err)
+      })
+    }
   }
+  queues.set(db, queue)
+  return queue
+}
 
+export function groupCommit<A, R>(db: Db, write: (args: A) => R): GroupCommit<A, R> {
   return (args) =>
     new Promise<R>((resolve, reject) => {
-      queue.push({ args, resolve, reject })
+      const queue = queueFor(db)
+      queue.pending.push({ write: () => write(args), resolve: resolve as (value: unknown) => void, reject })
       // setImmediate runs after this turn's I/O callbacks, so writes from the same turn share it.
-      if (queue.length === 1) setImmediate(flush)
+      if (queue.pending.length === 1) setImmediate(queue.flush)
     })
 }

@@ -159,6 +159,43 @@ function toAttempt(row: AttemptRow): Attempt {
   }
 }
 
+/** The wire model of a delivery just stored by createMessage (pending, claimed by its creator), without reading it back. */
+export function newDeliveryModel(message: NewMessage, d: NewDelivery): Delivery {
+  return {
+    id: d.id,
+    messageId: message.id,
+    endpointId: d.endpointId,
+    endpointName: d.endpointName,
+    url: d.url,
+    event: message.event,
+    status: 'pending',
+    attemptCount: 0,
+    maxAttempts: maxAttempts(d.retryScheduleMs),
+    lastResponseCode: null,
+    lastResponse: null,
+    lastError: null,
+    statusReason: null,
+    nextAttemptAt: null,
+    createdAt: message.createdAt,
+    updatedAt: message.createdAt,
+    origin: message.origin
+  }
+}
+
+/** What the first attempt of a delivery just stored by createMessage needs: what getWork would read back. */
+export function newDeliveryWork(message: NewMessage, d: NewDelivery): DeliveryWork {
+  return {
+    delivery: newDeliveryModel(message, d),
+    body: message.body,
+    signature: message.signature,
+    requestHeaders: d.requestHeaders,
+    timeoutMs: d.timeoutMs,
+    insecureTls: d.insecureTls,
+    caFile: d.caFile,
+    retryScheduleMs: d.retryScheduleMs
+  }
+}
+
 /** The wire model of an attempt just recorded, without reading it back. */
 function attemptModel(record: AttemptRecord): Attempt {
   const { responseBody, ...rest } = record
@@ -191,8 +228,11 @@ export interface OutboxRepo {
   followEndpoints(now: string, id?: string): string[]
   /** The earliest next_attempt_at among waiting deliveries, or null. */
   nextDueAt(): string | null
-  /** Stores an attempt and the delivery's new state together. */
-  recordAttempt(attempt: AttemptRecord, outcome: DeliveryOutcome): { delivery: Delivery; attempt: Attempt }
+  /**
+   * Stores an attempt and the delivery's new state together. `before` is the delivery as the
+   * attempt found it (its message's event and origin, which never change, are taken from it).
+   */
+  recordAttempt(attempt: AttemptRecord, outcome: DeliveryOutcome, before: Delivery): { delivery: Delivery; attempt: Attempt }
   detail(id: string): DeliveryDetail | undefined
   /** Details for `ids` (in that order, unknown ids skipped) or for every delivery, oldest first. */
   details(ids?: string[]): DeliveryDetail[]
@@ -201,6 +241,16 @@ export interface OutboxRepo {
 }
 
 export function createOutboxRepo(db: Db): OutboxRepo {
+  /**
+   * A write that is all-or-nothing: its own transaction when called alone; inside a caller's
+   * transaction (the group commit's batch) just part of it, without a SAVEPOINT and RELEASE
+   * of its own, which cost as much as the write. The group commit keeps it all-or-nothing
+   * there: a failing write rolls the batch back, and the batch is redone one savepoint per write.
+   */
+  const atomic = <A extends unknown[], R>(write: (...args: A) => R): ((...args: A) => R) => {
+    const alone = db.transaction(write)
+    return (...args) => (db.inTransaction ? write(...args) : alone(...args))
+  }
   const insertMessage = db.prepare(
     `INSERT INTO messages (id, event, body, signature, created_at, origin_kind, origin_id)
      VALUES (?, ?, ?, ?, ?, ?, ?)`
@@ -260,7 +310,7 @@ export function createOutboxRepo(db: Db): OutboxRepo {
      WHERE status = 'paused' AND (@id IS NULL OR id = @id) AND endpoint_id IN (SELECT id FROM endpoints WHERE active = 1)
      RETURNING id`
   )
-  const followEndpoints = db.transaction((now: string, id: string | null): string[] => {
+  const followEndpoints = atomic((now: string, id: string | null): string[] => {
     const changed = [cancelDeleted, pauseInactive, resumeActive].flatMap((stmt) =>
       (stmt.all({ now, id }) as { id: string }[]).map((r) => r.id)
     )
@@ -270,16 +320,17 @@ export function createOutboxRepo(db: Db): OutboxRepo {
     `SELECT MIN(next_attempt_at) AS at FROM deliveries WHERE status = 'pending' AND next_attempt_at IS NOT NULL
        AND (endpoint_id IS NULL OR endpoint_id IN (SELECT id FROM endpoints WHERE active = 1))`
   )
+  // Positional parameters: binding by name costs an object per row and a lookup per column.
   const insertAttempt = db.prepare(
     `INSERT INTO attempts (id, delivery_id, number, started_at, duration_ms, request_url, request_headers, response_code,
        response_headers, response_body, response_truncated, error, outcome)
-     VALUES (@id, @deliveryId, @number, @startedAt, @durationMs, @requestUrl, @requestHeaders, @responseCode,
-       @responseHeaders, @responseBody, @responseTruncated, @error, @outcome)`
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
   )
+  // RETURNING gives the row as stored, so the new state needs no second query.
   const updateAfterAttempt = db.prepare(
-    `UPDATE deliveries SET status = @status, attempt_count = attempt_count + 1, next_attempt_at = @nextAttemptAt,
-       last_response_code = @lastResponseCode, last_response = @lastResponse, last_error = @lastError, updated_at = @updatedAt
-     WHERE id = @id`
+    `UPDATE deliveries SET status = ?, attempt_count = attempt_count + 1, next_attempt_at = ?,
+       last_response_code = ?, last_response = ?, last_error = ?, updated_at = ?
+     WHERE id = ? RETURNING *`
   )
 
   const getDelivery = (id: string): Delivery | undefined => {
@@ -294,7 +345,7 @@ export function createOutboxRepo(db: Db): OutboxRepo {
   }
 
   return {
-    createMessage: db.transaction((message: NewMessage, deliveries: NewDelivery[]): void => {
+    createMessage: atomic((message: NewMessage, deliveries: NewDelivery[]): void => {
       insertMessage.run(
         message.id,
         message.event,
@@ -372,19 +423,42 @@ export function createOutboxRepo(db: Db): OutboxRepo {
       return (nextDue.get() as { at: string | null }).at
     },
 
-    recordAttempt: db.transaction((attempt: AttemptRecord, outcome: DeliveryOutcome): { delivery: Delivery; attempt: Attempt } => {
-      insertAttempt.run({
-        ...attempt,
-        requestHeaders: JSON.stringify(attempt.requestHeaders),
-        responseHeaders: JSON.stringify(attempt.responseHeaders),
-        responseTruncated: attempt.responseTruncated ? 1 : 0
-      })
-      const now = new Date().toISOString()
-      updateAfterAttempt.run({ ...outcome, id: attempt.deliveryId, updatedAt: now })
-      // The endpoint may have been deactivated or deleted while this attempt ran.
-      if (outcome.status === 'pending') followEndpoints(now, attempt.deliveryId)
-      return { delivery: getDelivery(attempt.deliveryId) as Delivery, attempt: attemptModel(attempt) }
-    }),
+    recordAttempt: atomic(
+      (attempt: AttemptRecord, outcome: DeliveryOutcome, before: Delivery): { delivery: Delivery; attempt: Attempt } => {
+        insertAttempt.run(
+          attempt.id,
+          attempt.deliveryId,
+          attempt.number,
+          attempt.startedAt,
+          attempt.durationMs,
+          attempt.requestUrl,
+          JSON.stringify(attempt.requestHeaders),
+          attempt.responseCode,
+          JSON.stringify(attempt.responseHeaders),
+          attempt.responseBody,
+          attempt.responseTruncated ? 1 : 0,
+          attempt.error,
+          attempt.outcome
+        )
+        const now = new Date().toISOString()
+        const row = updateAfterAttempt.get(
+          outcome.status,
+          outcome.nextAttemptAt,
+          outcome.lastResponseCode,
+          outcome.lastResponse,
+          outcome.lastError,
+          now,
+          attempt.deliveryId
+        ) as Omit<DeliveryRow, 'event' | 'origin_kind' | 'origin_id'> | undefined
+        // The endpoint may have been deactivated or deleted while this attempt ran.
+        const followed = outcome.status === 'pending' && followEndpoints(now, attempt.deliveryId).length > 0
+        const delivery =
+          row && !followed
+            ? toDelivery({ ...row, event: before.event, origin_kind: before.origin.kind, origin_id: before.origin.id })
+            : (getDelivery(attempt.deliveryId) as Delivery)
+        return { delivery, attempt: attemptModel(attempt) }
+      }
+    ),
 
     detail(id: string): DeliveryDetail | undefined {
       const row = selectDelivery.get(id) as DeliveryRow | undefined

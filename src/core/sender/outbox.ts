@@ -9,7 +9,7 @@ import type { EventBus } from '../event-bus'
 import type { Db } from '../store/database'
 import type { AttemptRunner } from './attempt-runner'
 import { groupCommit } from './group-commit'
-import type { NewDelivery, NewMessage, OutboxRepo } from './outbox-repo'
+import { newDeliveryWork, type NewDelivery, type NewMessage, type OutboxRepo } from './outbox-repo'
 
 /** What a send, a resend and a replay answer: the message and each delivery after its first attempt. */
 export type SendResult = MethodOutput<'send.event'>
@@ -27,11 +27,10 @@ export function createOutbox(deps: { repo: OutboxRepo; runner: AttemptRunner; bu
   return {
     async submit(message, deliveries) {
       await store({ message, deliveries })
-      for (const d of deliveries) {
-        const stored = deps.repo.getDelivery(d.id)
-        if (stored) deps.bus.emit('delivery.updated', stored)
-      }
-      const results: Delivery[] = await Promise.all(deliveries.map((d) => deps.runner.run(d.id)))
+      // The rows are exactly what was just written (and claimed by us), so nothing is read back.
+      const works = deliveries.map((d) => newDeliveryWork(message, d))
+      for (const w of works) deps.bus.emit('delivery.updated', w.delivery)
+      const results: Delivery[] = await Promise.all(works.map((w) => deps.runner.run(w.delivery.id, w)))
       // SendResult.signature is a string; an unsigned message (a replay of an unsigned capture) reports ''.
       return { messageId: message.id, signature: message.signature ?? '', deliveries: results }
     }

@@ -38,7 +38,8 @@ export function createSendService(deps: SendServiceDeps): {
   send: ServiceOf<'send'>
   deliver(args: DeliverArgs): Promise<SendResult>
 } {
-  async function deliver(args: DeliverArgs): Promise<SendResult> {
+  /** deliver() for a body nobody else holds: stored and sent without a copy. */
+  async function deliverOwned(args: DeliverArgs): Promise<SendResult> {
     const deliveries = resolveTargets(deps.endpoints, {
       signature: args.signature,
       headers: args.headers,
@@ -50,7 +51,7 @@ export function createSendService(deps: SendServiceDeps): {
       {
         id: newId('msg'),
         event: args.event,
-        body: Buffer.from(args.body),
+        body: args.body,
         signature: args.signature,
         createdAt: new Date().toISOString(),
         origin: args.origin
@@ -58,6 +59,9 @@ export function createSendService(deps: SendServiceDeps): {
       deliveries
     )
   }
+
+  // The caller's buffer is copied: it may change it after this call returns.
+  const deliver = (args: DeliverArgs): Promise<SendResult> => deliverOwned({ ...args, body: Buffer.from(args.body) })
 
   return {
     deliver,
@@ -69,7 +73,7 @@ export function createSendService(deps: SendServiceDeps): {
         }
         // The text's UTF-8 bytes are the message: signed and sent without re-serialising.
         const body = Buffer.from(input.body, 'utf8')
-        return deliver({
+        return deliverOwned({
           body,
           event: input.event,
           signature: sign(body, secret),

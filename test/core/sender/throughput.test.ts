@@ -10,9 +10,11 @@ import http from 'node:http'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import type { AddressInfo } from 'node:net'
-import { openDatabase } from '../../../src/core/store/database'
+import { checkpointStats, openDatabase } from '../../../src/core/store/database'
 import { groupCommit } from '../../../src/core/sender/group-commit'
-import { openHarness, tempDir, type Harness } from './harness'
+import { createOutboxRepo, type NewDelivery, type NewMessage } from '../../../src/core/sender/outbox-repo'
+import type { Delivery } from '../../../src/shared/models'
+import { openHarness, startServer, tempDir, type Harness } from './harness'
 
 const harnesses: Harness[] = []
 const cleanups: Array<() => Promise<void> | void> = []
@@ -96,6 +98,48 @@ describe('sender fast path', () => {
     expect(log.total).toBe(40)
     expect(log.items.every((d) => d.status === 'success' && d.attemptCount === 1)).toBe(true)
   })
+  it('moves WAL checkpoints off the event loop once it commits, so no send waits for a checkpoint inside its commit', async () => {
+    const h = await openHarness()
+    harnesses.push(h)
+    const sink = await countingSink()
+    const ep = await h.sender.endpoints.create(endpointInput(sink.url))
+    // Before: only the capture writer did this; the sender's commits ran SQLite's own checkpoint (copy + fsync).
+    expect(checkpointStats(h.db)).toBeNull()
+    await h.sender.send.event({ event: 'submission.created', body: body(0), endpointIds: [ep.id], origin: 'cli' })
+    expect(checkpointStats(h.db)).not.toBeNull()
+  })
+
+  it('reports each delivery exactly as stored: the events of a send and its result match the row read back', async () => {
+    const h = await openHarness({ retryScheduleMs: [60_000] })
+    harnesses.push(h)
+    const server = await startServer((req, _i, res) => {
+      res.writeHead(req.url === '/fail' ? 500 : 200, { 'Content-Type': 'text/plain' })
+      res.end(req.url === '/fail' ? 'down for maintenance' : 'ok')
+    })
+    cleanups.push(() => server.close())
+    // The delivery's fields as stored right now, in the shape of the event.
+    const asStored = async (d: Delivery): Promise<Delivery> => {
+      const stored = await h.sender.deliveries.get({ id: d.id })
+      return Object.fromEntries(Object.keys(d).map((k) => [k, stored[k as keyof Delivery]])) as unknown as Delivery
+    }
+    const seen: Array<{ event: Delivery; stored: Promise<Delivery> }> = []
+    // Read synchronously when the event is emitted: nothing else can change the row in between.
+    h.bus.on('delivery.updated', (d) => seen.push({ event: structuredClone(d), stored: asStored(d) }))
+    const ok = await h.sender.endpoints.create(endpointInput(`${server.url}/ok`))
+    const failing = await h.sender.endpoints.create(endpointInput(`${server.url}/fail`))
+    const once = await h.sender.deliver({ body: Buffer.from(body(1)), event: 'submission.created', signature: null, endpointIds: [failing.id], origin: { kind: 'cli', id: null }, retryScheduleMs: [] })
+    const result = await h.sender.send.event({ event: 'submission.created', body: body(2), endpointIds: [ok.id, failing.id], origin: 'compose' })
+    const statuses = [...once.deliveries, ...result.deliveries].map((d) => d.status)
+    expect(statuses).toEqual(['error', 'success', 'pending'])
+    for (const d of [...once.deliveries, ...result.deliveries]) expect(d).toEqual(await asStored(d))
+    // Each delivery: once stored (pending, claimed), once after its attempt (the two attempts of a send finish in either order).
+    const statusesOf = (id: string): string[] => seen.filter((s) => s.event.id === id).map((s) => s.event.status)
+    expect(statusesOf(once.deliveries[0].id)).toEqual(['pending', 'error'])
+    expect(statusesOf(result.deliveries[0].id)).toEqual(['pending', 'success'])
+    expect(statusesOf(result.deliveries[1].id)).toEqual(['pending', 'pending'])
+    expect(seen).toHaveLength(6)
+    for (const s of seen) expect(s.event).toEqual(await s.stored)
+  })
 })
 
 describe('groupCommit', () => {
@@ -120,5 +164,53 @@ describe('groupCommit', () => {
     expect((db.prepare('SELECT v FROM t ORDER BY v').all() as { v: string }[]).map((r) => r.v)).toEqual(['a', 'c'])
     // After the batch, a new write starts a new group.
     await expect(write('d')).resolves.toBe('D')
+  })
+
+  it('keeps an outbox write all-or-nothing, alone and inside a group commit', async () => {
+    const dir = tempDir()
+    const db = openDatabase(path.join(dir, 'o.sqlite'))
+    cleanups.push(() => {
+      db.close()
+      fs.rmSync(dir, { recursive: true, force: true })
+    })
+    const repo = createOutboxRepo(db)
+    const message = (id: string): NewMessage => ({ id, event: 'submission.created', body: Buffer.from('{}'), signature: null, createdAt: '2026-01-01T00:00:00.000Z', origin: { kind: 'cli', id: null } })
+    const delivery = (id: string): NewDelivery => ({ id, endpointId: null, endpointName: 'ad hoc', url: 'http://127.0.0.1:9/', requestHeaders: [], timeoutMs: 1000, insecureTls: false, caFile: null, retryScheduleMs: [] })
+    const count = (): number => (db.prepare('SELECT (SELECT COUNT(*) FROM messages) + (SELECT COUNT(*) FROM deliveries) AS n').get() as { n: number }).n
+    // The second delivery reuses the first one's id: the message and the first delivery must not stay either.
+    expect(() => repo.createMessage(message('msg_1'), [delivery('dlv_1'), delivery('dlv_1')])).toThrow(/UNIQUE/)
+    expect(count()).toBe(0)
+    const store = groupCommit(db, (args: { m: NewMessage; d: NewDelivery[] }) => repo.createMessage(args.m, args.d))
+    const results = await Promise.allSettled([
+      store({ m: message('msg_2'), d: [delivery('dlv_2')] }),
+      store({ m: message('msg_3'), d: [delivery('dlv_3'), delivery('dlv_3')] }),
+      store({ m: message('msg_4'), d: [delivery('dlv_4')] })
+    ])
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled'])
+    expect((db.prepare('SELECT id FROM messages ORDER BY id').all() as { id: string }[]).map((r) => r.id)).toEqual(['msg_2', 'msg_4'])
+    expect(count()).toBe(4)
+  })
+
+  it('shares one batch between the group commits of one database, and a failing write still fails only its caller', async () => {
+    const dir = tempDir()
+    const db = openDatabase(path.join(dir, 'g.sqlite'))
+    cleanups.push(() => {
+      db.close()
+      fs.rmSync(dir, { recursive: true, force: true })
+    })
+    db.exec('CREATE TABLE t (v TEXT NOT NULL UNIQUE); CREATE TABLE u (v TEXT NOT NULL UNIQUE)')
+    const intoT = db.prepare('INSERT INTO t (v) VALUES (?)')
+    const intoU = db.prepare('INSERT INTO u (v) VALUES (?)')
+    const writeT = groupCommit(db, (v: string) => intoT.run(v).changes)
+    const writeU = groupCommit(db, (v: string) => {
+      intoU.run(v)
+      if (v === 'bad') intoU.run('x') // violates UNIQUE after the first row: this write must roll back whole
+      return v
+    })
+    const results = await Promise.allSettled([writeT('a'), writeU('x'), writeU('bad'), writeT('b')])
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled'])
+    expect((results[1] as PromiseFulfilledResult<string>).value).toBe('x')
+    expect((db.prepare('SELECT v FROM t ORDER BY v').all() as { v: string }[]).map((r) => r.v)).toEqual(['a', 'b'])
+    expect((db.prepare('SELECT v FROM u ORDER BY v').all() as { v: string }[]).map((r) => r.v)).toEqual(['x'])
   })
 })
