@@ -39,8 +39,11 @@ export interface WriterThread {
   finished(): boolean
   /** Batches posted and not answered yet. */
   inFlight(): number
-  /** Inserts the rows (each its INSERT's values) in one transaction; `done` is called on the main thread. */
-  commit(rows: unknown[][], done: (result: BatchResult) => void): void
+  /**
+   * Inserts the rows (each its INSERT's values) in one transaction; `done` is called on the
+   * main thread. The `transfer` blocks move to the thread (unusable here afterwards).
+   */
+  commit(rows: unknown[][], transfer: ArrayBuffer[], done: (result: BatchResult) => void): void
   /** Blocks until every posted batch is committed or failed (or `timeoutMs` passed), and delivers their results. */
   waitIdle(timeoutMs?: number): void
   /** Commits what was posted, closes the worker's connection and ends the thread (synchronous, bounded). */
@@ -230,10 +233,10 @@ export function startWriterThread(options: WriterThreadOptions): WriterThread | 
     running: isRunning,
     finished: () => finished || Atomics.load(control, STATE) >= STOPPED,
     inFlight: () => waiting.size,
-    commit(rows, done) {
+    commit(rows, transfer, done) {
       const id = ++nextId
       waiting.set(id, done)
-      toWorker.port1.postMessage({ id, rows })
+      toWorker.port1.postMessage({ id, rows }, transfer)
       Atomics.store(control, POSTED, id)
       Atomics.notify(control, POSTED)
     },

@@ -62,8 +62,10 @@ export function createCaptureWriter(db: Db, repo: CapturesRepo): CaptureWriter {
   }
 
   function commitOnThread(t: WriterThread, batch: Pending[]): void {
+    const transfer: ArrayBuffer[] = []
     t.commit(
-      batch.map((p) => captureInsertValues(p.row)),
+      batch.map((p) => exactBuffers(captureInsertValues(p.row), transfer)),
+      transfer,
       (result: BatchResult) => {
         if ('error' in result) failed(batch, result.error)
         else for (let i = 0; i < batch.length; i++) batch[i].resolve(result.seqs[i])
@@ -164,4 +166,23 @@ export function createCaptureWriter(db: Db, repo: CapturesRepo): CaptureWriter {
     flush,
     close
   }
+}
+
+/**
+ * The values with each Buffer that is a view into a larger memory block (Node's 8 KB pool
+ * holds every small Buffer) copied into a block of its own, which is then handed to the
+ * thread rather than copied again: posting the view would copy the whole block, 8 KB per
+ * 500-byte body, and allocate it again on the other side.
+ */
+function exactBuffers(values: unknown[], transfer: ArrayBuffer[]): unknown[] {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]
+    if (v instanceof Uint8Array) {
+      const own = v.byteOffset === 0 && v.byteLength === v.buffer.byteLength && v.buffer instanceof ArrayBuffer ? v : new Uint8Array(v)
+      values[i] = own
+      // Handed over only when it is our own copy: the caller's Buffer stays usable.
+      if (own !== v) transfer.push(own.buffer as ArrayBuffer)
+    }
+  }
+  return values
 }
