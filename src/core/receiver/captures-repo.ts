@@ -58,16 +58,26 @@ export function planSearch(q: string | undefined): SearchPlan {
 // captures_fts has columns named like some of captures' (path, query): qualify them.
 const QUALIFIED_SUMMARY_COLUMNS = SUMMARY_COLUMNS.split(',').map((c) => `captures.${c.trim()}`).join(', ')
 
-/** Named statements over `captures`. */
-export function createCapturesRepo(db: Db) {
-  // Positional parameters: binding 23 values from an object by name cost a few microseconds
-  // more per row, and this runs for every captured request.
-  const insert = db.prepare<unknown[]>(
-    `INSERT INTO captures (id, listener_id, source, received_at, method, path, query, http_version, remote_address,
+// Positional parameters: binding 23 values from an object by name cost a few microseconds
+// more per row, and this runs for every captured request. Exported with its values so the
+// capture writer's thread (capture-writer-thread.ts) inserts exactly what insert() would.
+export const CAPTURE_INSERT_SQL = `INSERT INTO captures (id, listener_id, source, received_at, method, path, query, http_version, remote_address,
        headers, body, body_size, body_sha256, body_truncated, event, signature_status, signature_verdict,
        schema_status, schema_verdict, duplicate_of, response, response_status, forward)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-  )
+
+/** The values of CAPTURE_INSERT_SQL for one row, in order. */
+export function captureInsertValues(r: NewCaptureRow): unknown[] {
+  return [
+    r.id, r.listener_id, r.source, r.received_at, r.method, r.path, r.query, r.http_version, r.remote_address,
+    r.headers, r.body, r.body_size, r.body_sha256, r.body_truncated, r.event, r.signature_status, r.signature_verdict,
+    r.schema_status, r.schema_verdict, r.duplicate_of, r.response, r.response_status, r.forward
+  ]
+}
+
+/** Named statements over `captures`. */
+export function createCapturesRepo(db: Db) {
+  const insert = db.prepare<unknown[]>(CAPTURE_INSERT_SQL)
   const byId = db.prepare<[string], CaptureRow>('SELECT * FROM captures WHERE id = ?')
   const idExists = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM captures WHERE id = ?')
   const summaryById = db.prepare<[string], SummaryRow>(`SELECT ${SUMMARY_COLUMNS} FROM captures WHERE id = ?`)
@@ -190,13 +200,7 @@ export function createCapturesRepo(db: Db) {
   return {
     /** Inserts one row (call inside a transaction for batches); returns its seq. */
     insert(r: NewCaptureRow): number {
-      return Number(
-        insert.run(
-          r.id, r.listener_id, r.source, r.received_at, r.method, r.path, r.query, r.http_version, r.remote_address,
-          r.headers, r.body, r.body_size, r.body_sha256, r.body_truncated, r.event, r.signature_status, r.signature_verdict,
-          r.schema_status, r.schema_verdict, r.duplicate_of, r.response, r.response_status, r.forward
-        ).lastInsertRowid
-      )
+      return Number(insert.run(...captureInsertValues(r)).lastInsertRowid)
     },
 
     /**

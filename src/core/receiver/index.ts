@@ -198,7 +198,8 @@ export function createReceiver(deps: ReceiverDeps): Receiver {
     async stopAll() {
       await manager.stopAll()
       await pipeline.drain()
-      writer.flush()
+      // Commits what is queued and closes the writer thread's connection before the database closes.
+      writer.close()
       await forwarder.close()
     },
     getCaptures(ids) {

@@ -64,12 +64,14 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db.close()
     throw err
   }
-  opened.set(db, { nativeBinding: options.nativeBinding, checkpointer: null })
+  opened.set(db, { nativeBinding: options.nativeBinding, checkpointer: null, beforeClose: [] })
   // The background checkpointer's connection must close first, so that this one is the
   // last and SQLite folds the WAL into the file on close, as it does without a worker.
   const close = db.close.bind(db)
   db.close = () => {
     const state = opened.get(db)
+    // Other connections to the file (the capture writer's thread) close before this one.
+    for (const fn of state?.beforeClose.splice(0) ?? []) fn()
     state?.checkpointer?.stop()
     if (state) state.checkpointer = null
     return close()
@@ -109,7 +111,27 @@ export function reclaimWalSpace(db: Db, now = Date.now()): boolean {
   }
 }
 
-const opened = new WeakMap<Db, { nativeBinding?: string; checkpointer: Checkpointer | null }>()
+const opened = new WeakMap<Db, { nativeBinding?: string; checkpointer: Checkpointer | null; beforeClose: Array<() => void> }>()
+
+/** The better_sqlite3.node `db` was opened with (undefined: the default one, or not opened by openDatabase). */
+export function nativeBindingOf(db: Db): string | undefined {
+  return opened.get(db)?.nativeBinding
+}
+
+/**
+ * Runs `fn` when `db.close()` is called, before the connection closes: another connection to
+ * the same file (on a worker thread) closes first, so this one is the last and folds the WAL
+ * in. Returns a function that unregisters `fn`. Does nothing for a database not opened by
+ * openDatabase.
+ */
+export function beforeDatabaseClose(db: Db, fn: () => void): () => void {
+  const list = opened.get(db)?.beforeClose
+  list?.push(fn)
+  return () => {
+    const i = list?.indexOf(fn) ?? -1
+    if (i >= 0) list?.splice(i, 1)
+  }
+}
 
 /**
  * Moves WAL checkpoints of `db` (opened by openDatabase) to a worker thread, so a commit
