@@ -42,13 +42,17 @@ const audit = (input: AuditRequest) => wb.audit.run(AuditRequestSchema.parse(inp
 const failing = (r: AuditReport) => r.checks.filter((c) => c.status === 'fail').map((c) => c.id)
 const statusOf = (r: AuditReport, id: string) => r.checks.find((c) => c.id === id)?.status
 
+// On a loaded machine 20 concurrent deliveries to a local handler can take over 2 s; the
+// correct-handler test is about the checks, not the machine's speed (the budget has its own test).
+const GENEROUS_BUDGET_MS = 10_000
+
 describe('kyc-hooks audit (core)', { timeout: 120_000 }, () => {
   it('passes a correct HTTPS handler on every check, records each request as a delivery, and keeps the run', async () => {
     const local = await createTlsService(dir).ensure()
     const h = await handler('none', { key: local.leafKeyPem, cert: local.leafCertPem })
     const progress: AuditProgress[] = []
     const off = wb.bus.on('audit.progress', (p) => progress.push(p))
-    const report = await audit({ url: h.url, secret: SECRET, probeUrl: h.probeUrl, budgetMs: 2_000, insecureTls: false })
+    const report = await audit({ url: h.url, secret: SECRET, probeUrl: h.probeUrl, budgetMs: GENEROUS_BUDGET_MS, insecureTls: false })
     off()
     expect(report.checks.map((c) => [c.id, c.status, c.message])).toEqual(report.checks.map((c) => [c.id, 'pass', c.message]))
     expect(report.checks).toHaveLength(9)
