@@ -8,6 +8,7 @@ import type { Capture, CaptureFilter, CaptureSummary, EventName } from '../../..
 import { call } from '../api/client'
 import { copyText } from '../app/clipboard'
 import { errorCode, errorMessage } from './errors'
+import { eventSchema } from './event-schemas'
 import { spansDays } from '../features/inbox/format'
 import { EMPTY_FILTERS, mergeLive, removeDeleted, toCaptureFilter, type InboxFilters } from './inbox-logic'
 import { nestedSetter, type SliceCreator } from './slice-helpers'
@@ -325,7 +326,7 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
       async loadEventSchema(event) {
         if (get().inbox.eventSchemas[event] || !isEventName(event)) return
         try {
-          const { schema } = await call('catalog.schema', { event })
+          const schema = await eventSchema(event)
           patch((s) => ({ eventSchemas: { ...s.eventSchemas, [event]: schema } }))
         } catch {
           // Only a convenience: the editor still edits without a schema.
