@@ -7,6 +7,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../core/store/private-files'
+import { messageOf } from '../shared/errors'
 
 export const WINDOW_STATE_FILE = 'window-state.json'
 
@@ -87,6 +88,6 @@ export function saveWindowState(dataDir: string, state: WindowState): void {
     fs.writeFileSync(tmp, JSON.stringify(state, null, 2) + '\n', { mode: PRIVATE_FILE_MODE })
     fs.renameSync(tmp, file)
   } catch (err) {
-    console.warn(`workbench: could not save the window state to ${file}: ${err instanceof Error ? err.message : String(err)}`)
+    console.warn(`workbench: could not save the window state to ${file}: ${messageOf(err)}`)
   }
 }

@@ -13,6 +13,7 @@ import type { HealthAlert } from '../../shared/health-models'
 import type { Settings } from '../../shared/models'
 import type { EventBus } from '../event-bus'
 import { isBelow, type EndpointRate, type HealthQuery } from './health-query'
+import { messageOf } from '../../shared/errors'
 
 /** How long to gather finished attempts before re-checking. */
 export const RECHECK_DELAY_MS = 1_000
@@ -86,7 +87,7 @@ export function createAlertMonitor(deps: AlertMonitorDeps): AlertMonitor {
       evaluate(true)
     } catch (err) {
       // The database is closing or busy: the next attempt or sweep checks again.
-      console.warn(`workbench: delivery health check skipped: ${err instanceof Error ? err.message : String(err)}`)
+      console.warn(`workbench: delivery health check skipped: ${messageOf(err)}`)
     }
   }
 

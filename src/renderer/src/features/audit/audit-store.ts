@@ -5,6 +5,7 @@
 import { create } from 'zustand'
 import type { AuditCheckResult, AuditReport, AuditRequest, AuditRunSummary } from '../../../../shared/audit-models'
 import { call, subscribe } from '../../api/client'
+import { errorMessage } from '../../store/errors'
 
 export interface AuditState {
   running: boolean
@@ -43,7 +44,7 @@ export const useAudit = create<AuditState>((set, get) => ({
       set({ report })
       await get().loadRuns()
     } catch (err) {
-      set({ error: err instanceof Error ? err.message : String(err) })
+      set({ error: errorMessage(err) })
     } finally {
       off()
       set({ running: false })
@@ -54,7 +55,7 @@ export const useAudit = create<AuditState>((set, get) => ({
     try {
       set({ runs: await call('audit.list', { limit: 20 }) })
     } catch (err) {
-      set({ error: err instanceof Error ? err.message : String(err) })
+      set({ error: errorMessage(err) })
     }
   },
 
@@ -62,7 +63,7 @@ export const useAudit = create<AuditState>((set, get) => ({
     try {
       set({ report: await call('audit.get', { id }), progress: [], error: null })
     } catch (err) {
-      set({ error: err instanceof Error ? err.message : String(err) })
+      set({ error: errorMessage(err) })
     }
   }
 }))
