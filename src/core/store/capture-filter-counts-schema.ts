@@ -69,6 +69,8 @@ export const CAPTURE_FILTER_COUNTS_SQL = `
 export function backfillCaptureFilterCounts(db: Db, progress: (done: number, total: number) => void): void {
   const cols = FILTER_COLUMNS.join(', ')
   const total = (db.prepare('SELECT COUNT(*) AS n FROM captures').get() as { n: number }).n
+  // A new or empty database has nothing to count, and nothing to report (as migration 6).
+  if (total === 0) return
   progress(0, total)
   db.exec(`INSERT INTO capture_filter_counts (${cols}, n) SELECT ${cols}, COUNT(*) FROM captures GROUP BY ${cols}`)
   progress(total, total)

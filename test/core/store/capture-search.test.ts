@@ -149,6 +149,17 @@ describe('captures filters and counts at scale', () => {
 })
 
 describe('migration: capture search backfill', () => {
+  it('reports no progress for a new database: there is nothing to backfill', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kyc-fts-'))
+    try {
+      const progress: MigrationProgress[] = []
+      openDatabase(path.join(dir, 'new.sqlite'), { onMigrationProgress: (p) => progress.push(p) }).close()
+      expect(progress).toEqual([])
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
   it('indexes the captures of a schema-1 database, reporting progress', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kyc-fts-'))
     try {
