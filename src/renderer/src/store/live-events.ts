@@ -21,7 +21,11 @@ function flush(q: LiveQueue): void {
   if (q.listenersChanged) void s.listeners.load()
   else if (q.listenerStates.length > 0) s.listeners.applyStates(q.listenerStates)
   if (q.credentialsChanged) void s.settings.loadCredentials()
-  if (q.settings) s.settings.applyRemote(q.settings)
+  if (q.settings) {
+    s.settings.applyRemote(q.settings)
+    // The report marks endpoints below the alert threshold, which is a setting.
+    s.health.refreshSoon()
+  }
   if (q.endpointsChanged) {
     void s.endpoints.load()
     s.health.refreshSoon()
