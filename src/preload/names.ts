@@ -1,11 +1,11 @@
 /**
  * The contract's method and event names as plain strings, for the preload. The sandboxed
  * preload cannot require packages, so importing `methods` from the contract would bundle
- * zod and every model into it; these lists carry only the names. The type checks below
- * fail the build when the contract gains or loses a name that is not mirrored here, and
+ * zod and every model into it; these lists carry only the names. The type checks
+ * fail the build when the contract gains a name that is not mirrored, and
  * test/main/preload-bridge.test.ts compares them with the contract at run time.
  */
-import type { EventKey, MethodName } from '../shared/contract'
+import type { MethodName } from '../shared/contract'
 
 export const METHOD_NAMES = [
   'app.info',
@@ -72,29 +72,11 @@ export const METHOD_NAMES = [
   'scenarios.timeline'
 ] as const satisfies readonly MethodName[]
 
-export const EVENT_NAMES = [
-  'capture.received',
-  'capture.updated',
-  'captures.deleted',
-  'delivery.updated',
-  'attempt.finished',
-  'listener.state',
-  'listeners.changed',
-  'endpoints.changed',
-  'credentials.changed',
-  'settings.changed',
-  'health.alert',
-  'platform.request',
-  'platform.changed',
-  'platform.state',
-  'audit.progress',
-  'scenario.progress'
-] as const satisfies readonly EventKey[]
+/** The pushed events' names: one list, shared with the renderer (src/shared/pushed-events.ts). */
+export { PUSHED_EVENTS as EVENT_NAMES } from '../shared/pushed-events'
 
-// A contract method or event missing from the lists above makes one of these lines fail
-// to compile, and the error names it: add it to the list.
+// A contract method missing from the list above makes this line fail to compile, and the
+// error names it: add it to the list.
 type Missing<All, Listed> = [Exclude<All, Listed>] extends [never] ? true : { addToSrcPreloadNamesTs: Exclude<All, Listed> }
 const _allMethodsListed: Missing<MethodName, (typeof METHOD_NAMES)[number]> = true
-const _allEventsListed: Missing<EventKey, (typeof EVENT_NAMES)[number]> = true
 void _allMethodsListed
-void _allEventsListed
