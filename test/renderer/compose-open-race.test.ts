@@ -3,47 +3,11 @@
  * moment ("A URL") must survive the end of open(). A real engine (temporary SQLite) behind
  * the real dispatcher; only the transport holds endpoints.list back until the test lets it go.
  */
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { WorkbenchBridge } from '../../src/shared/bridge'
+import { describe, expect, it, vi } from 'vitest'
+import { useStoreWithEngine, useWorkbench } from './store-with-engine'
 
-interface Engine {
-  bridge: WorkbenchBridge
-  close(): Promise<void>
-}
-
-// Node-typed support code, loaded by a computed specifier (as in store-b-flows.test.ts).
-const SUPPORT = '../renderer-support/in-process-engine'
-async function startEngine(): Promise<Engine> {
-  const mod = (await import(/* @vite-ignore */ SUPPORT)) as { startInProcessEngine(): Promise<Engine> }
-  return mod.startInProcessEngine()
-}
-
-let engine: Engine
 let holdEndpoints: Promise<void> = Promise.resolve()
-const forwarding: WorkbenchBridge = {
-  call: async (method, input) => {
-    if (method === 'endpoints.list') await holdEndpoints
-    return engine.bridge.call(method, input)
-  },
-  subscribe: (event, handler) => engine.bridge.subscribe(event, handler)
-}
-
-type Store = typeof import('../../src/renderer/src/store')['useWorkbench']
-let useWorkbench: Store
-
-beforeAll(async () => {
-  ;(globalThis as { window?: unknown }).window = { workbench: forwarding }
-  useWorkbench = (await import('../../src/renderer/src/store')).useWorkbench
-})
-
-beforeEach(async () => {
-  engine = await startEngine()
-  useWorkbench.setState(useWorkbench.getInitialState(), true)
-})
-
-afterEach(async () => {
-  await engine.close()
-})
+useStoreWithEngine({ beforeCall: (method) => (method === 'endpoints.list' ? holdEndpoints : undefined) })
 
 describe('compose.open', () => {
   it('keeps the target mode the user picked while it was still loading the endpoints', async () => {

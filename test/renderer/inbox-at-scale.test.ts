@@ -4,49 +4,15 @@
  * screen both ask, and whether rows span days is kept from what each page or live batch
  * adds instead of being re-read from every loaded row.
  */
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { WorkbenchBridge } from '../../src/shared/bridge'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { captureSummary } from './fixtures'
+import { engine, useStoreWithEngine, useWorkbench } from './store-with-engine'
 
-interface Engine {
-  bridge: WorkbenchBridge
-  close(): Promise<void>
-}
-
-// Node-typed support code, loaded by a computed specifier (see store-b-flows.test.ts).
-const SUPPORT = '../renderer-support/in-process-engine'
-async function startEngine(): Promise<Engine> {
-  const mod = (await import(/* @vite-ignore */ SUPPORT)) as { startInProcessEngine(): Promise<Engine> }
-  return mod.startInProcessEngine()
-}
-
-let engine: Engine
 /** Methods called through the bridge, in order (the engine answers every one). */
 let calls: string[] = []
-const forwarding: WorkbenchBridge = {
-  call: (method, input) => {
-    calls.push(method)
-    return engine.bridge.call(method, input)
-  },
-  subscribe: (event, handler) => engine.bridge.subscribe(event, handler)
-}
-
-type Store = typeof import('../../src/renderer/src/store')['useWorkbench']
-let useWorkbench: Store
-
-beforeAll(async () => {
-  ;(globalThis as { window?: unknown }).window = { workbench: forwarding }
-  useWorkbench = (await import('../../src/renderer/src/store')).useWorkbench
-})
-
-beforeEach(async () => {
-  engine = await startEngine()
+useStoreWithEngine({ beforeCall: (method) => void calls.push(method) })
+beforeEach(() => {
   calls = []
-  useWorkbench.setState(useWorkbench.getInitialState(), true)
-})
-
-afterEach(async () => {
-  await engine.close()
 })
 
 /** Imports captures received at `times` (oldest first) as a HAR file. */

@@ -29,15 +29,23 @@ async function startEngine(): Promise<Engine> {
 export let engine: Engine
 export let useWorkbench: Store
 
+/** Runs before each call reaches the engine: a test may record it or hold it back. */
+export type BeforeCall = (method: string) => void | Promise<void>
+let beforeCall: BeforeCall | undefined
+
 // The client caches window.workbench on first use, so it gets a bridge that forwards to
 // whichever engine the current test started.
 const forwarding: WorkbenchBridge = {
-  call: (method, input) => engine.bridge.call(method, input),
+  call: async (method, input) => {
+    await beforeCall?.(method)
+    return engine.bridge.call(method, input)
+  },
   subscribe: (event, handler) => engine.bridge.subscribe(event, handler)
 }
 
 /** Registers the hooks: call once at the top of a test file. */
-export function useStoreWithEngine(): void {
+export function useStoreWithEngine(options: { beforeCall?: BeforeCall } = {}): void {
+  beforeCall = options.beforeCall
   beforeAll(async () => {
     ;(globalThis as { window?: unknown }).window = { workbench: forwarding }
     useWorkbench = (await import('../../src/renderer/src/store')).useWorkbench
