@@ -9,7 +9,8 @@ import type { EventBus } from '../event-bus'
 import type { Db } from '../store/database'
 import type { AttemptRunner } from './attempt-runner'
 import { groupCommit } from './group-commit'
-import { newDeliveryWork, type NewDelivery, type NewMessage, type OutboxRepo } from './outbox-repo'
+import type { OutboxRepo } from './outbox-repo'
+import { newDeliveryWork, type NewDelivery, type NewMessage } from './outbox-rows'
 
 /** What a send, a resend and a replay answer: the message and each delivery after its first attempt. */
 export type SendResult = MethodOutput<'send.event'>

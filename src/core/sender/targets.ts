@@ -12,7 +12,7 @@ import type { HeaderPair } from '../../shared/models'
 import { newId } from '../ids'
 import type { EndpointsRepo } from './endpoints-repo'
 import { checkCustomHeaders, checkHeaderPair, standardHeaders } from './header-policy'
-import type { NewDelivery } from './outbox-repo'
+import type { NewDelivery } from './outbox-rows'
 import { checkTargetUrl } from './url-policy'
 
 /** The display name of a delivery that has no saved endpoint. */
